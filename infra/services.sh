@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Makes PostgreSQL and RabbitMQ reachable for the apps and the tests.
+#
+#   infra/services.sh up      reuse running services, else start local packages,
+#                             else Docker Compose, else (root + apt-get) install them
+#   infra/services.sh status  print whether each service is reachable (exit 1 if not)
+#   infra/services.sh down    stop what Docker Compose started; local services keep running
+#
+# Targets come from the same variables the apps read:
+#   SPRING_DATASOURCE_URL (default jdbc:postgresql://127.0.0.1:5432/orders),
+#   SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD (default postgres/postgres),
+#   SPRING_RABBITMQ_HOST / SPRING_RABBITMQ_PORT (default 127.0.0.1:5672).
+# SERVICES_WAIT_SECONDS bounds the wait for both services (default 90).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+COMPOSE_FILE=infra/compose.yaml
+WAIT_SECONDS=${SERVICES_WAIT_SECONDS:-90}
+
+# jdbc:postgresql://host[:port]/database[?params] -> PG_HOST, PG_PORT, PG_DB
+PG_URL=${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/orders}
+if [[ $PG_URL =~ ^jdbc:postgresql://([^/:?]+)(:([0-9]+))?/([^?]+) ]]; then
+  PG_HOST=${BASH_REMATCH[1]}
+  PG_PORT=${BASH_REMATCH[3]:-5432}
+  PG_DB=${BASH_REMATCH[4]}
+else
+  echo "services: cannot parse SPRING_DATASOURCE_URL=$PG_URL (expected jdbc:postgresql://host:port/db)" >&2
+  exit 2
+fi
+PG_USER=${SPRING_DATASOURCE_USERNAME:-postgres}
+PG_PASSWORD=${SPRING_DATASOURCE_PASSWORD:-postgres}
+RABBIT_HOST=${SPRING_RABBITMQ_HOST:-127.0.0.1}
+RABBIT_PORT=${SPRING_RABBITMQ_PORT:-5672}
+
+log() { echo "services: $*"; }
+die() { echo "services: ERROR: $*" >&2; exit 1; }
+
+tcp_open() { timeout 3 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
+
+pg_reachable() {
+  if command -v pg_isready >/dev/null; then
+    pg_isready -q -t 3 -h "$PG_HOST" -p "$PG_PORT"
+  else
+    tcp_open "$PG_HOST" "$PG_PORT"
+  fi
+}
+
+rabbit_reachable() { tcp_open "$RABBIT_HOST" "$RABBIT_PORT"; }
+
+is_local() { [[ $1 == 127.0.0.1 || $1 == localhost || $1 == ::1 ]]; }
+
+docker_answers() { command -v docker >/dev/null && docker info >/dev/null 2>&1; }
+
+compose() { docker compose -f "$COMPOSE_FILE" "$@"; }
+
+start_local_postgres() {
+  local version
+  # shellcheck disable=SC2012 # version directories are plain numbers
+  version=$(ls /etc/postgresql | sort -V | tail -1)
+  log "starting local PostgreSQL $version (pg_ctlcluster $version main start)"
+  # Not fatal: the cluster may already be running on another port; the wait below reports it.
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || log "pg_ctlcluster start failed, waiting anyway"
+}
+
+start_local_rabbit() {
+  log "starting local RabbitMQ (rabbitmq-server -detached)"
+  rabbitmq-server -detached || log "rabbitmq-server -detached failed, waiting anyway"
+}
+
+have_local_postgres() { command -v pg_ctlcluster >/dev/null && [[ -n $(ls -A /etc/postgresql 2>/dev/null) ]]; }
+have_local_rabbit() { command -v rabbitmq-server >/dev/null; }
+
+# Sets PG_SOURCE / RABBIT_SOURCE to reused|local|compose|apt so the wait knows what to check.
+PG_SOURCE=reused
+RABBIT_SOURCE=reused
+
+up() {
+  local need_pg=false need_rabbit=false
+  if pg_reachable; then
+    log "PostgreSQL already reachable at $PG_HOST:$PG_PORT, reusing it"
+  else
+    is_local "$PG_HOST" || die "PostgreSQL at $PG_HOST:$PG_PORT is not reachable and not local; start it yourself"
+    need_pg=true
+  fi
+  if rabbit_reachable; then
+    log "RabbitMQ already reachable at $RABBIT_HOST:$RABBIT_PORT, reusing it"
+  else
+    is_local "$RABBIT_HOST" || die "RabbitMQ at $RABBIT_HOST:$RABBIT_PORT is not reachable and not local; start it yourself"
+    need_rabbit=true
+  fi
+
+  # (a) locally installed packages
+  if $need_pg && have_local_postgres; then start_local_postgres; PG_SOURCE=local; need_pg=false; fi
+  if $need_rabbit && have_local_rabbit; then start_local_rabbit; RABBIT_SOURCE=local; need_rabbit=false; fi
+
+  # (b) Docker Compose, only for the services still missing (a local one may hold the other port)
+  local compose_services=()
+  $need_pg && compose_services+=(postgres)
+  $need_rabbit && compose_services+=(rabbitmq)
+  if ((${#compose_services[@]})) && docker_answers; then
+    log "starting with Docker Compose: ${compose_services[*]}"
+    docker compose version >/dev/null 2>&1 || die "Docker answers but the 'docker compose' plugin is missing"
+    compose up -d "${compose_services[@]}"
+    $need_pg && PG_SOURCE=compose
+    $need_rabbit && RABBIT_SOURCE=compose
+    need_pg=false need_rabbit=false
+  fi
+
+  # (c) install the missing packages with apt-get (root only)
+  if $need_pg || $need_rabbit; then
+    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+      die "PostgreSQL/RabbitMQ not running, not installed, no Docker engine, and cannot apt-get install (needs root)"
+    fi
+    local packages=()
+    $need_rabbit && packages+=(rabbitmq-server)
+    $need_pg && packages+=(postgresql)
+    log "installing ${packages[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q "${packages[@]}"
+    # The package scripts may already have started them; starting twice would fail.
+    if $need_rabbit; then
+      RABBIT_SOURCE=apt
+      rabbit_reachable || start_local_rabbit
+    fi
+    if $need_pg; then
+      PG_SOURCE=apt
+      pg_reachable || start_local_postgres
+    fi
+  fi
+
+  wait_until_ready
+
+  # A fresh Debian install only trusts local peer logins; the apps log in as postgres/postgres over TCP.
+  if [[ $PG_SOURCE == apt ]]; then
+    log "setting the password of the postgres role (fresh install)"
+    (cd / && runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c "ALTER ROLE postgres PASSWORD 'postgres'")
+  fi
+
+  create_database
+  log "up: PostgreSQL $PG_HOST:$PG_PORT ($PG_SOURCE), RabbitMQ $RABBIT_HOST:$RABBIT_PORT ($RABBIT_SOURCE)"
+}
+
+wait_until_ready() {
+  [[ $PG_SOURCE == reused && $RABBIT_SOURCE == reused ]] && return
+  log "waiting up to ${WAIT_SECONDS}s for PostgreSQL and RabbitMQ to accept connections"
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  until pg_reachable; do
+    ((SECONDS < deadline)) || die "PostgreSQL at $PG_HOST:$PG_PORT not ready after ${WAIT_SECONDS}s"
+    sleep 1
+  done
+  until rabbit_reachable; do
+    ((SECONDS < deadline)) || die "RabbitMQ at $RABBIT_HOST:$RABBIT_PORT not ready after ${WAIT_SECONDS}s"
+    sleep 1
+  done
+  # The AMQP port opens before the broker has finished booting; ask the local node itself.
+  # Skipped for reused/compose brokers: a local CLI cannot talk to a node in a container.
+  if [[ $RABBIT_SOURCE == local || $RABBIT_SOURCE == apt ]] && command -v rabbitmq-diagnostics >/dev/null; then
+    until timeout 15 rabbitmq-diagnostics -q check_running >/dev/null 2>&1; do
+      ((SECONDS < deadline)) || die "RabbitMQ node not fully booted after ${WAIT_SECONDS}s (rabbitmq-diagnostics check_running)"
+      sleep 1
+    done
+  fi
+}
+
+create_database() {
+  if ! command -v psql >/dev/null; then
+    log "psql not installed, not checking that database $PG_DB exists"
+    return
+  fi
+  local psql=(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qtA)
+  local exists
+  exists=$(PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=5 "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'") ||
+    die "cannot log in to PostgreSQL at $PG_HOST:$PG_PORT as $PG_USER (password from SPRING_DATASOURCE_PASSWORD, default postgres)"
+  if [[ $exists == 1 ]]; then
+    log "database $PG_DB exists"
+  else
+    log "creating database $PG_DB"
+    PGPASSWORD=$PG_PASSWORD "${psql[@]}" -c "CREATE DATABASE \"$PG_DB\""
+  fi
+}
+
+status() {
+  local rc=0
+  if pg_reachable; then log "PostgreSQL $PG_HOST:$PG_PORT reachable"; else log "PostgreSQL $PG_HOST:$PG_PORT NOT reachable"; rc=1; fi
+  if rabbit_reachable; then log "RabbitMQ $RABBIT_HOST:$RABBIT_PORT reachable"; else log "RabbitMQ $RABBIT_HOST:$RABBIT_PORT NOT reachable"; rc=1; fi
+  return $rc
+}
+
+down() {
+  if docker_answers && docker compose version >/dev/null 2>&1 && [[ -n $(compose ps -q 2>/dev/null) ]]; then
+    log "stopping the Docker Compose services (volumes are kept)"
+    compose down
+  else
+    log "nothing started by Docker Compose; local PostgreSQL and RabbitMQ are left running"
+  fi
+}
+
+case ${1:-} in
+  up) up ;;
+  status) status ;;
+  down) down ;;
+  *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
+esac

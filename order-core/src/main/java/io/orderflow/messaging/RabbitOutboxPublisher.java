@@ -1,0 +1,160 @@
+package io.orderflow.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.AmqpConnectException;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageBuilderSupport;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.ReturnedMessage;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.outbox.OutboxMessage;
+import io.orderflow.outbox.OutboxProperties;
+import io.orderflow.outbox.OutboxPublisher;
+
+/**
+ * Publishes outbox messages with publisher confirms and mandatory returns. Events go to
+ * the events exchange; timers to the highest delay level, with their delay computed now,
+ * at publish time, so that time spent in the outbox does not make them late.
+ */
+@Component
+class RabbitOutboxPublisher implements OutboxPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(RabbitOutboxPublisher.class);
+
+	private final RabbitTemplate rabbit;
+
+	private final Topology topology;
+
+	private final OutboxProperties properties;
+
+	private final Clock clock;
+
+	RabbitOutboxPublisher(RabbitTemplate rabbit, Topology topology, OutboxProperties properties, Clock clock) {
+		if (!rabbit.getConnectionFactory().isPublisherConfirms()
+				|| !rabbit.getConnectionFactory().isPublisherReturns()) {
+			throw new IllegalStateException("The outbox needs publisher confirms and returns: set "
+					+ "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
+		}
+		this.rabbit = rabbit;
+		this.topology = topology;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public List<Delivery> publish(List<OutboxMessage> batch) {
+		Instant now = this.clock.instant();
+		List<InFlight> inFlight = new ArrayList<>(batch.size());
+		@Nullable String brokerUnreachable = null;
+		for (OutboxMessage message : batch) {
+			if (brokerUnreachable != null) {
+				inFlight.add(new InFlight(message, null, brokerUnreachable));
+				continue;
+			}
+			CorrelationData correlation = new CorrelationData(message.id().toString());
+			try {
+				send(message, now, correlation);
+				inFlight.add(new InFlight(message, correlation, null));
+			}
+			catch (AmqpConnectException ex) {
+				// no point trying the rest of the batch: each would wait for the same
+				// connection
+				brokerUnreachable = "broker unreachable: " + ex.getMessage();
+				inFlight.add(new InFlight(message, null, brokerUnreachable));
+			}
+			catch (AmqpException ex) {
+				inFlight.add(new InFlight(message, null, "publish failed: " + ex.getMessage()));
+			}
+		}
+		long deadline = System.nanoTime() + this.properties.confirmTimeout().toNanos();
+		return inFlight.stream().map((sent) -> awaitConfirm(sent, deadline)).toList();
+	}
+
+	private void send(OutboxMessage message, Instant now, CorrelationData correlation) {
+		if (message.kind() == OutboxMessage.Kind.TIMER) {
+			Instant deliverAt = message.deliverAt();
+			long delay = DelayLevels.delaySeconds((deliverAt != null) ? deliverAt : now, now);
+			this.rabbit.send(this.topology.timersEntryExchange(), DelayLevels.routingKey(delay, message.destination()),
+					toAmqp(message), correlation);
+		}
+		else {
+			this.rabbit.send(this.topology.eventsExchange(), message.destination(), toAmqp(message), correlation);
+		}
+	}
+
+	private static Message toAmqp(OutboxMessage message) {
+		MessageBuilderSupport<Message> builder = MessageBuilder
+			.withBody(message.payload().getBytes(StandardCharsets.UTF_8))
+			.setContentType(MessageProperties.CONTENT_TYPE_JSON)
+			.setContentEncoding(StandardCharsets.UTF_8.name())
+			.setMessageId(message.id().toString())
+			.setType(message.destination())
+			.setTimestamp(Date.from(message.createdAt()))
+			.setAppId("orderflow")
+			.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		if (message.deliverAt() != null) {
+			builder.setHeader("x-deliver-at", message.deliverAt().toString());
+		}
+		return builder.build();
+	}
+
+	private Delivery awaitConfirm(InFlight sent, long deadlineNanos) {
+		OutboxMessage message = sent.message();
+		CorrelationData correlation = sent.correlation();
+		if (correlation == null) {
+			return Delivery.failed(message.id(), (sent.failure() != null) ? sent.failure() : "not sent");
+		}
+		try {
+			Confirm confirm = correlation.getFuture()
+				.get(Math.max(deadlineNanos - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+			if (!confirm.ack()) {
+				return Delivery.failed(message.id(), "nacked by the broker: " + confirm.reason());
+			}
+			ReturnedMessage returned = correlation.getReturned();
+			if (returned != null) {
+				if (message.kind() == OutboxMessage.Kind.TIMER) {
+					return Delivery.failed(message.id(),
+							"unroutable (" + returned.getReplyText() + "): is the delay-level topology declared?");
+				}
+				// An event nobody has subscribed to yet: the broker took it, there is
+				// nothing to retry.
+				log.debug("Event {} ({}) has no subscriber", message.id(), message.destination());
+			}
+			return Delivery.confirmed(message.id());
+		}
+		catch (TimeoutException ex) {
+			return Delivery.failed(message.id(), "no confirm within " + this.properties.confirmTimeout());
+		}
+		catch (ExecutionException ex) {
+			return Delivery.failed(message.id(), "confirm failed: " + ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Delivery.failed(message.id(), "interrupted while waiting for the confirm");
+		}
+	}
+
+	private record InFlight(OutboxMessage message, @Nullable CorrelationData correlation, @Nullable String failure) {
+	}
+
+}

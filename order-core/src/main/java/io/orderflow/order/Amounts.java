@@ -1,0 +1,22 @@
+package io.orderflow.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Amounts carry exactly two decimal places: the precision of the {@code numeric(19,2)}
+ * columns, of the API and of the events.
+ */
+public final class Amounts {
+
+	private Amounts() {
+	}
+
+	/**
+	 * @throws ArithmeticException if the value has more than two significant decimals
+	 */
+	public static BigDecimal twoDecimals(BigDecimal value) {
+		return value.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+}

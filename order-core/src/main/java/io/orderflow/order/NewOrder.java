@@ -1,0 +1,23 @@
+package io.orderflow.order;
+
+import java.time.Duration;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * What a customer asks for when placing an order. Input validation happened at the edge;
+ * this only refuses what would break the domain.
+ */
+public record NewOrder(String customerId, Currency currency, List<OrderLine> items, Duration paymentTimeout) {
+
+	public NewOrder {
+		if (items.isEmpty()) {
+			throw new IllegalArgumentException("an order needs at least one item");
+		}
+		if (paymentTimeout.isNegative() || paymentTimeout.isZero()) {
+			throw new IllegalArgumentException("paymentTimeout must be positive, was " + paymentTimeout);
+		}
+		items = List.copyOf(items);
+	}
+
+}

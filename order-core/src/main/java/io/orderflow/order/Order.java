@@ -1,0 +1,37 @@
+package io.orderflow.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order as stored. Immutable: state changes are guarded updates in {@link Orders},
+ * which return the order as it is afterwards.
+ */
+public record Order(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
+		Currency currency, BigDecimal totalAmount, List<OrderLine> items, Instant createdAt, Instant paymentDeadline,
+		@Nullable Instant paidAt, @Nullable Instant cancelledAt) {
+
+	public Order {
+		items = List.copyOf(items);
+	}
+
+	static Order placed(String orderNo, NewOrder newOrder, Instant now) {
+		BigDecimal total = newOrder.items().stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new Order(orderNo, newOrder.customerId(), OrderStatus.PENDING_PAYMENT, null, newOrder.currency(),
+				Amounts.twoDecimals(total), newOrder.items(), now, now.plus(newOrder.paymentTimeout()), null, null);
+	}
+
+	public boolean isAwaitingPayment() {
+		return this.status == OrderStatus.PENDING_PAYMENT;
+	}
+
+	Order withItems(List<OrderLine> items) {
+		return new Order(this.orderNo, this.customerId, this.status, this.cancelReason, this.currency, this.totalAmount,
+				items, this.createdAt, this.paymentDeadline, this.paidAt, this.cancelledAt);
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.orderflow.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.orderflow.order.CancellationOutcome.Cancelled;
+import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
+import io.orderflow.order.CancellationOutcome.Rescheduled;
+import io.orderflow.order.CancellationOutcome.UnknownOrder;
+
+/**
+ * Cancels orders that are still awaiting payment. Whoever commits first wins: the guarded
+ * update lets exactly one of a customer's cancel, a payment timeout (and a payment)
+ * change the order, and only the winner writes an event.
+ */
+@Service
+public class OrderCancellation {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderCancellation.class);
+
+	private final Orders orders;
+
+	private final OrderEvents events;
+
+	private final PaymentTimers timers;
+
+	private final Clock clock;
+
+	OrderCancellation(Orders orders, OrderEvents events, PaymentTimers timers, Clock clock) {
+		this.orders = orders;
+		this.events = events;
+		this.timers = timers;
+		this.clock = clock;
+	}
+
+	/**
+	 * The customer changed their mind before paying.
+	 */
+	@Transactional
+	public CancellationOutcome cancelAtCustomerRequest(String orderNo) {
+		Instant now = now();
+		return this.orders.cancelAwaitingPayment(orderNo, CancelReason.CUSTOMER_REQUEST, now)
+			.map((order) -> cancelled(order, now))
+			.orElseGet(() -> unchanged(orderNo));
+	}
+
+	/**
+	 * The payment timer of an order arrived: cancel it if it is still unpaid and its
+	 * deadline has passed, or schedule a new timer if the deadline is still ahead.
+	 */
+	@Transactional
+	public CancellationOutcome cancelForPaymentTimeout(String orderNo) {
+		Instant now = now();
+		return this.orders.cancelOverdue(orderNo, now)
+			.map((order) -> cancelled(order, now))
+			.orElseGet(() -> this.orders.findByOrderNo(orderNo)
+				.map((order) -> order.isAwaitingPayment() ? rescheduled(order, now) : new NotAwaitingPayment(order))
+				.orElseGet(() -> new UnknownOrder(orderNo)));
+	}
+
+	private CancellationOutcome rescheduled(Order order, Instant now) {
+		this.timers.schedule(order, now);
+		log.info("Payment timer of order {} arrived {} before its deadline; scheduled a new one", order.orderNo(),
+				Duration.between(now, order.paymentDeadline()));
+		return new Rescheduled(order);
+	}
+
+	private CancellationOutcome cancelled(Order order, Instant now) {
+		this.events.cancelled(order, now);
+		log.info("Cancelled order {} ({}), {} after its payment deadline", order.orderNo(), order.cancelReason(),
+				Duration.between(order.paymentDeadline(), now));
+		return new Cancelled(order);
+	}
+
+	private CancellationOutcome unchanged(String orderNo) {
+		return this.orders.findByOrderNo(orderNo)
+			.<CancellationOutcome>map(NotAwaitingPayment::new)
+			.orElseGet(() -> new UnknownOrder(orderNo));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

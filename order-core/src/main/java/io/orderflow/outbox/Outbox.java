@@ -1,0 +1,62 @@
+package io.orderflow.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
+
+/**
+ * Where domain code puts the messages its changes cause. Must be called inside the
+ * transaction of that change: the message then exists if, and only if, the change
+ * committed.
+ */
+@Component
+public class Outbox {
+
+	private final OutboxRepository repository;
+
+	private final OutboxRelay relay;
+
+	private final JsonMapper json;
+
+	Outbox(OutboxRepository repository, OutboxRelay relay, JsonMapper json) {
+		this.repository = repository;
+		this.relay = relay;
+		this.json = json;
+	}
+
+	/**
+	 * An event, published to the events exchange with {@code routingKey} right after
+	 * commit.
+	 */
+	public void addEvent(UUID eventId, String routingKey, Object payload, Instant now) {
+		add(new OutboxMessage(eventId, OutboxMessage.Kind.EVENT, routingKey, this.json.writeValueAsString(payload),
+				null, now, 0));
+	}
+
+	/**
+	 * A timer, delivered to the queues bound to {@code timerName} at {@code deliverAt}.
+	 */
+	public void addTimer(UUID timerId, String timerName, Object payload, Instant deliverAt, Instant now) {
+		add(new OutboxMessage(timerId, OutboxMessage.Kind.TIMER, timerName, this.json.writeValueAsString(payload),
+				deliverAt, now, 0));
+	}
+
+	private void add(OutboxMessage message) {
+		Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+				"Outbox messages must be written in the transaction of the change that causes them");
+		this.repository.insert(message);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Outbox.this.relay.wakeUp();
+			}
+		});
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.orderflow.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox relay works.
+ *
+ * @param pollInterval how often the relay looks for messages it was not woken for (left
+ * behind by a crash, or due for another attempt); new messages are published right after
+ * their transaction commits
+ * @param batchSize messages published per transaction, with their confirms pipelined
+ * @param confirmTimeout how long to wait for the broker's confirms of a batch; an
+ * unconfirmed message is published again later (consumers deduplicate)
+ * @param initialBackoff wait before the first retry of a message the broker did not take
+ * @param maxBackoff upper bound of the doubling wait between retries; a message is
+ * retried for as long as it takes, never dropped
+ * @param publishedRetention how long published messages are kept for inspection
+ */
+@ConfigurationProperties("order.outbox")
+public record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("200") int batchSize,
+		@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("1s") Duration initialBackoff,
+		@DefaultValue("1m") Duration maxBackoff, @DefaultValue("7d") Duration publishedRetention) {
+
+	public OutboxProperties {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("order.outbox.batch-size must be at least 1, was " + batchSize);
+		}
+	}
+
+	Duration backoffAfter(int failedAttempts) {
+		int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
+		Duration backoff = this.initialBackoff.multipliedBy(1L << doublings);
+		return (backoff.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : backoff;
+	}
+
+}

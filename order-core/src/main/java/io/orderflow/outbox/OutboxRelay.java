@@ -1,0 +1,167 @@
+package io.orderflow.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.orderflow.outbox.OutboxPublisher.Delivery;
+
+/**
+ * Publishes what the outbox holds. One thread per app instance: woken right after a
+ * transaction that wrote messages commits, and every {@code poll-interval} to pick up
+ * messages left behind by a crash or due for another attempt.
+ *
+ * <p>
+ * Each batch is locked ({@code FOR UPDATE SKIP LOCKED}), published, and marked published
+ * or failed in one transaction, so instances never publish the same batch at once, and a
+ * crash mid-batch only means the batch is published again (consumers deduplicate by
+ * message id).
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final OutboxRepository repository;
+
+	private final OutboxPublisher publisher;
+
+	private final TransactionTemplate transactions;
+
+	private final OutboxProperties properties;
+
+	private final Clock clock;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private @Nullable Thread worker;
+
+	OutboxRelay(OutboxRepository repository, OutboxPublisher publisher, TransactionTemplate transactions,
+			OutboxProperties properties, Clock clock) {
+		this.repository = repository;
+		this.publisher = publisher;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Asks the relay to look at the outbox now rather than at its next poll. */
+	public void wakeUp() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	/**
+	 * Publishes one batch of due messages.
+	 * @return how many messages the batch held
+	 */
+	public int relayBatch() {
+		Integer handled = this.transactions.execute((status) -> {
+			List<OutboxMessage> batch = this.repository.lockDue(this.clock.instant(), this.properties.batchSize());
+			if (batch.isEmpty()) {
+				return 0;
+			}
+			List<Delivery> deliveries = this.publisher.publish(batch);
+			record(batch, deliveries);
+			return batch.size();
+		});
+		return (handled != null) ? handled : 0;
+	}
+
+	private void record(List<OutboxMessage> batch, List<Delivery> deliveries) {
+		Instant now = this.clock.instant();
+		List<UUID> confirmed = deliveries.stream().filter(Delivery::isConfirmed).map(Delivery::messageId).toList();
+		this.repository.markPublished(confirmed, now);
+		for (int i = 0; i < batch.size(); i++) {
+			String failure = deliveries.get(i).failure();
+			if (failure != null) {
+				OutboxMessage message = batch.get(i);
+				int attempts = message.attempts() + 1;
+				Instant nextAttempt = now.plus(this.properties.backoffAfter(attempts));
+				this.repository.markFailed(message.id(), nextAttempt, failure);
+				log.warn("Outbox message {} ({} {}) not published, attempt {}: {}; next attempt at {}", message.id(),
+						message.kind(), message.destination(), attempts, failure, nextAttempt);
+			}
+		}
+		log.debug("Outbox relay published {} of {} messages", confirmed.size(), batch.size());
+	}
+
+	@Scheduled(fixedDelayString = "${order.outbox.purge-interval:1h}", initialDelayString = "1m")
+	void purgePublished() {
+		Instant cutoff = this.clock.instant().minus(this.properties.publishedRetention());
+		int deleted = this.repository.deletePublishedBefore(cutoff);
+		if (deleted > 0) {
+			log.info("Deleted {} outbox messages published before {}", deleted, cutoff);
+		}
+	}
+
+	private void relayUntilStopped() {
+		while (this.running) {
+			try {
+				int handled;
+				do {
+					handled = relayBatch();
+				}
+				while (this.running && handled == this.properties.batchSize());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay could not run (will retry in {}): {}", this.properties.pollInterval(),
+						ex.toString());
+			}
+			try {
+				this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				this.wakeUps.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::relayUntilStopped, "outbox-relay");
+		thread.setDaemon(true);
+		thread.start();
+		this.worker = thread;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			wakeUp();
+			try {
+				thread.join(this.properties.confirmTimeout().plusSeconds(5).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.worker = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}

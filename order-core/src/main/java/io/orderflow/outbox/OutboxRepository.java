@@ -1,0 +1,104 @@
+package io.orderflow.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OutboxRepository {
+
+	private static final String INSERT = """
+			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at)
+			VALUES (:id, :kind, :destination, :payload, :deliverAt, :createdAt, :createdAt)""";
+
+	// SKIP LOCKED lets several relays (one per app instance) share the table without
+	// waiting.
+	private static final String LOCK_DUE = """
+			SELECT id, kind, destination, payload, deliver_at, created_at, attempts
+			FROM outbox_message
+			WHERE published_at IS NULL
+			  AND next_attempt_at <= :now
+			ORDER BY next_attempt_at
+			LIMIT :limit
+			FOR UPDATE SKIP LOCKED""";
+
+	private static final String MARK_PUBLISHED = """
+			UPDATE outbox_message
+			SET published_at = :now,
+			    last_error = NULL
+			WHERE id IN (:ids)""";
+
+	private static final String MARK_FAILED = """
+			UPDATE outbox_message
+			SET attempts = attempts + 1,
+			    next_attempt_at = :nextAttemptAt,
+			    last_error = :error
+			WHERE id = :id""";
+
+	private static final String DELETE_PUBLISHED_BEFORE = """
+			DELETE FROM outbox_message
+			WHERE published_at < :cutoff""";
+
+	private final JdbcClient jdbc;
+
+	OutboxRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(OutboxMessage message) {
+		this.jdbc.sql(INSERT)
+			.param("id", message.id())
+			.param("kind", message.kind().name())
+			.param("destination", message.destination())
+			.param("payload", message.payload())
+			.param("deliverAt", timestamp(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("createdAt", timestamp(message.createdAt()))
+			.update();
+	}
+
+	List<OutboxMessage> lockDue(Instant now, int limit) {
+		return this.jdbc.sql(LOCK_DUE).param("now", timestamp(now)).param("limit", limit).query(this::mapRow).list();
+	}
+
+	void markPublished(Collection<UUID> ids, Instant now) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql(MARK_PUBLISHED).param("ids", ids).param("now", timestamp(now)).update();
+		}
+	}
+
+	void markFailed(UUID id, Instant nextAttemptAt, String error) {
+		this.jdbc.sql(MARK_FAILED)
+			.param("id", id)
+			.param("nextAttemptAt", timestamp(nextAttemptAt))
+			.param("error", error)
+			.update();
+	}
+
+	int deletePublishedBefore(Instant cutoff) {
+		return this.jdbc.sql(DELETE_PUBLISHED_BEFORE).param("cutoff", timestamp(cutoff)).update();
+	}
+
+	private OutboxMessage mapRow(ResultSet rs, int rowNum) throws SQLException {
+		OffsetDateTime deliverAt = rs.getObject("deliver_at", OffsetDateTime.class);
+		return new OutboxMessage(rs.getObject("id", UUID.class), OutboxMessage.Kind.valueOf(rs.getString("kind")),
+				rs.getString("destination"), rs.getString("payload"),
+				(deliverAt != null) ? deliverAt.toInstant() : null,
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+	}
+
+	private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+}

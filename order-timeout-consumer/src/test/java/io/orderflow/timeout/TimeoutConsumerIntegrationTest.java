@@ -1,0 +1,60 @@
+package io.orderflow.timeout;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.orderflow.order.NewOrder;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderLine;
+import io.orderflow.order.OrderPlacement;
+import io.orderflow.order.Orders;
+import io.orderflow.testsupport.IntegrationTest;
+
+/**
+ * The timeout consumer on the real broker and database. Every test class shares this one
+ * configuration, hence one running consumer: a test that stops it knows nobody else
+ * consumes behind its back.
+ */
+@SpringBootTest(properties = { "order.outbox.max-backoff=2s" })
+abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	OrderPlacement placement;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Order placeOrder(Duration paymentTimeout) {
+		return this.placement.place(new NewOrder("c-42", Currency.getInstance("CNY"),
+				List.of(new OrderLine("SKU-1", 2, new BigDecimal("19.90"))), paymentTimeout));
+	}
+
+	Order current(Order order) {
+		return this.orders.findByOrderNo(order.orderNo()).orElseThrow();
+	}
+
+	/**
+	 * {@code order.cancelled} events written for the order: the outbox is their only
+	 * source.
+	 */
+	int cancelledEvents(Order order) {
+		return this.jdbc.sql("""
+				SELECT count(*)
+				FROM outbox_message
+				WHERE destination = 'order.cancelled'
+				  AND payload::jsonb ->> 'orderNo' = :orderNo""")
+			.param("orderNo", order.orderNo())
+			.query(Integer.class)
+			.single();
+	}
+
+}
