@@ -87,7 +87,7 @@ public class OrderCancellation {
 	}
 
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

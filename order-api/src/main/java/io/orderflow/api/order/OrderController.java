@@ -1,0 +1,131 @@
+package io.orderflow.api.order;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.orderflow.api.ApiProperties;
+import io.orderflow.api.order.IdempotentOrderPlacement.Outcome;
+import io.orderflow.api.web.ApiProblem;
+import io.orderflow.order.CancelReason;
+import io.orderflow.order.CancellationOutcome;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderCancellation;
+import io.orderflow.order.OrderPlacement;
+import io.orderflow.order.Orders;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private final OrderPlacement placement;
+
+	private final IdempotentOrderPlacement idempotentPlacement;
+
+	private final OrderCancellation cancellation;
+
+	private final Orders orders;
+
+	private final ApiProperties properties;
+
+	OrderController(OrderPlacement placement, IdempotentOrderPlacement idempotentPlacement,
+			OrderCancellation cancellation, Orders orders, ApiProperties properties) {
+		this.placement = placement;
+		this.idempotentPlacement = idempotentPlacement;
+		this.cancellation = cancellation;
+		this.orders = orders;
+		this.properties = properties;
+	}
+
+	@Operation(summary = "Place an order awaiting payment",
+			description = "The order is cancelled if it is not paid within paymentTimeout. "
+					+ "Repeating a request with the same Idempotency-Key and body answers the original response.")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<OrderResponse> placeOrder(
+			@Parameter(description = "1-255 printable ASCII characters") @RequestHeader(name = IDEMPOTENCY_KEY,
+					required = false) @Nullable String idempotencyKey,
+			@Valid @RequestBody CreateOrderRequest request) {
+		Duration paymentTimeout = request.paymentTimeoutOr(this.properties.defaultPaymentTimeout());
+		if (idempotencyKey == null) {
+			return created(OrderResponse.of(this.placement.place(request.toNewOrder(paymentTimeout))));
+		}
+		requireValid(idempotencyKey);
+		Outcome outcome = this.idempotentPlacement.place(idempotencyKey, request, paymentTimeout);
+		if (outcome instanceof Outcome.Placed placed) {
+			return created(placed.response());
+		}
+		if (outcome instanceof Outcome.Replayed replayed) {
+			return ResponseEntity.created(location(replayed.response()))
+				.header("Idempotent-Replayed", "true")
+				.body(replayed.response());
+		}
+		if (outcome instanceof Outcome.KeyInUse) {
+			throw new ApiProblem(HttpStatus.CONFLICT, "Request in progress",
+					"A request with this Idempotency-Key is still being processed; retry later");
+		}
+		throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+				"This Idempotency-Key was used for a different request");
+	}
+
+	@Operation(summary = "Get an order")
+	@GetMapping("/{orderNo}")
+	OrderResponse order(@PathVariable String orderNo) {
+		return this.orders.findByOrderNo(orderNo).map(OrderResponse::of).orElseThrow(() -> notFound(orderNo));
+	}
+
+	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")
+	@PostMapping("/{orderNo}/cancellation")
+	OrderResponse cancel(@PathVariable String orderNo) {
+		CancellationOutcome outcome = this.cancellation.cancelAtCustomerRequest(orderNo);
+		if (outcome instanceof CancellationOutcome.Cancelled cancelled) {
+			return OrderResponse.of(cancelled.order());
+		}
+		if (outcome instanceof CancellationOutcome.NotAwaitingPayment notAwaiting) {
+			Order order = notAwaiting.order();
+			if (order.cancelReason() == CancelReason.CUSTOMER_REQUEST) {
+				return OrderResponse.of(order); // a repeated cancel: already done
+			}
+			String state = (order.cancelReason() != null) ? order.status() + " (" + order.cancelReason() + ")"
+					: order.status().toString();
+			throw new ApiProblem(HttpStatus.CONFLICT, "Order not cancellable",
+					"Order " + orderNo + " is " + state + "; only orders awaiting payment can be cancelled");
+		}
+		throw notFound(orderNo);
+	}
+
+	private static void requireValid(String idempotencyKey) {
+		if (!idempotencyKey.matches("[\\x20-\\x7E]{1,255}")) {
+			throw ApiProblem.invalidField(IDEMPOTENCY_KEY, "must be 1-255 printable ASCII characters");
+		}
+	}
+
+	private static ResponseEntity<OrderResponse> created(OrderResponse response) {
+		return ResponseEntity.created(location(response)).body(response);
+	}
+
+	private static URI location(OrderResponse response) {
+		return URI.create("/api/orders/" + response.orderNo());
+	}
+
+	private static ApiProblem notFound(String orderNo) {
+		return new ApiProblem(HttpStatus.NOT_FOUND, "Order not found", "There is no order " + orderNo);
+	}
+
+}

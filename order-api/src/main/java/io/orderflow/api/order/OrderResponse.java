@@ -1,0 +1,36 @@
+package io.orderflow.api.order;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+import io.orderflow.order.CancelReason;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderStatus;
+
+/**
+ * An order as the API shows it. Amounts are decimal strings with two places; timestamps
+ * are RFC 3339 in UTC.
+ */
+record OrderResponse(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
+		String currency, @Schema(example = "39.80") String totalAmount, List<Item> items, Instant createdAt,
+		Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt) {
+
+	record Item(String sku, int quantity, @Schema(example = "19.90") String unitPrice,
+			@Schema(example = "39.80") String lineTotal) {
+	}
+
+	static OrderResponse of(Order order) {
+		List<Item> items = order.items()
+			.stream()
+			.map((line) -> new Item(line.sku(), line.quantity(), line.unitPrice().toPlainString(),
+					line.lineTotal().toPlainString()))
+			.toList();
+		return new OrderResponse(order.orderNo(), order.customerId(), order.status(), order.cancelReason(),
+				order.currency().getCurrencyCode(), order.totalAmount().toPlainString(), items, order.createdAt(),
+				order.paymentDeadline(), order.paidAt(), order.cancelledAt());
+	}
+
+}

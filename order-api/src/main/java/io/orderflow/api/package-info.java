@@ -1,0 +1,7 @@
+/**
+ * The HTTP API of the order service, for the checkout frontend.
+ */
+@NullMarked
+package io.orderflow.api;
+
+import org.jspecify.annotations.NullMarked;

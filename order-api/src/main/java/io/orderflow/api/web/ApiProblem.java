@@ -1,0 +1,55 @@
+package io.orderflow.api.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error a client caused or can act on, answered as a problem detail with this status,
+ * title and detail.
+ */
+public class ApiProblem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	private final List<FieldError> errors;
+
+	public ApiProblem(HttpStatus status, String title, String detail) {
+		this(status, title, detail, List.of());
+	}
+
+	private ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+		super(detail);
+		this.status = status;
+		this.title = title;
+		this.errors = errors;
+	}
+
+	/** A request whose {@code field} is invalid. */
+	public static ApiProblem invalidField(String field, String message) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message,
+				List.of(new FieldError(field, message)));
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public List<FieldError> errors() {
+		return this.errors;
+	}
+
+	/**
+	 * One offending field of a request, named by its JSON path, e.g.
+	 * {@code items[0].quantity}.
+	 */
+	public record FieldError(String field, String message) {
+	}
+
+}
