@@ -29,6 +29,13 @@ public record Order(String orderNo, String customerId, OrderStatus status, @Null
 		return this.status == OrderStatus.PENDING_PAYMENT;
 	}
 
+	/**
+	 * Still awaiting payment although its deadline has passed: its timer is late or lost.
+	 */
+	public boolean isPaymentOverdue(Instant now) {
+		return isAwaitingPayment() && !this.paymentDeadline.isAfter(now);
+	}
+
 	Order withItems(List<OrderLine> items) {
 		return new Order(this.orderNo, this.customerId, this.status, this.cancelReason, this.currency, this.totalAmount,
 				items, this.createdAt, this.paymentDeadline, this.paidAt, this.cancelledAt);

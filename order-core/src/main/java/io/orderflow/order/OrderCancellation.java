@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,22 @@ public class OrderCancellation {
 			.orElseGet(() -> this.orders.findByOrderNo(orderNo)
 				.map((order) -> order.isAwaitingPayment() ? rescheduled(order, now) : new NotAwaitingPayment(order))
 				.orElseGet(() -> new UnknownOrder(orderNo)));
+	}
+
+	/**
+	 * The safety net for lost timers: cancels up to {@code limit} unpaid orders whose
+	 * deadline passed more than {@code grace} ago. In a healthy system it finds none.
+	 */
+	@Transactional
+	public List<Order> cancelOrdersOverdueBy(Duration grace, int limit) {
+		Instant now = now();
+		List<Order> cancelled = this.orders.cancelOverdueBatch(now.minus(grace), limit, now);
+		for (Order order : cancelled) {
+			this.events.cancelled(order, now);
+			log.warn("Cancelled order {} whose payment timer never arrived, {} after its deadline", order.orderNo(),
+					Duration.between(order.paymentDeadline(), now));
+		}
+		return cancelled;
 	}
 
 	private CancellationOutcome rescheduled(Order order, Instant now) {

@@ -1,6 +1,8 @@
 package io.orderflow.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,13 +11,15 @@ import org.springframework.stereotype.Component;
 import io.orderflow.messaging.OrderCancelled;
 import io.orderflow.messaging.OrderCreated;
 import io.orderflow.messaging.OrderEventItem;
+import io.orderflow.messaging.OrderPaid;
+import io.orderflow.messaging.OrderRefundRequested;
 import io.orderflow.outbox.Outbox;
 
 /**
  * Writes the events of order transitions to the outbox, in the transition's transaction.
  */
 @Component
-class OrderEvents {
+public class OrderEvents {
 
 	private final Outbox outbox;
 
@@ -38,6 +42,25 @@ class OrderEvents {
 				new OrderCancelled(eventId, OrderCancelled.TYPE, OrderCancelled.SCHEMA_VERSION, now, order.orderNo(),
 						order.customerId(), String.valueOf(order.cancelReason()), now,
 						order.currency().getCurrencyCode(), order.totalAmount().toPlainString(), items(order)),
+				now);
+	}
+
+	public void paid(Order order, String transactionId, Instant now) {
+		UUID eventId = UUID.randomUUID();
+		this.outbox.addEvent(eventId, OrderPaid.TYPE,
+				new OrderPaid(eventId, OrderPaid.TYPE, OrderPaid.SCHEMA_VERSION, now, order.orderNo(),
+						order.customerId(), transactionId, order.currency().getCurrencyCode(),
+						order.totalAmount().toPlainString(), items(order), now),
+				now);
+	}
+
+	public void refundRequested(Order order, String transactionId, BigDecimal amount, Currency currency, String reason,
+			Instant now) {
+		UUID eventId = UUID.randomUUID();
+		this.outbox.addEvent(eventId, OrderRefundRequested.TYPE,
+				new OrderRefundRequested(eventId, OrderRefundRequested.TYPE, OrderRefundRequested.SCHEMA_VERSION, now,
+						order.orderNo(), order.customerId(), transactionId, Amounts.twoDecimals(amount).toPlainString(),
+						currency.getCurrencyCode(), reason),
 				now);
 	}
 

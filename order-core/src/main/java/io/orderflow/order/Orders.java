@@ -67,6 +67,29 @@ public class Orders {
 			  AND payment_deadline <= :now
 			RETURNING %s""".formatted(ORDER_COLUMNS);
 
+	private static final String MARK_PAID = """
+			UPDATE orders
+			SET status = 'PAID',
+			    paid_at = :now
+			WHERE order_no = :orderNo
+			  AND status = 'PENDING_PAYMENT'
+			RETURNING %s""".formatted(ORDER_COLUMNS);
+
+	private static final String CANCEL_OVERDUE_BATCH = """
+			UPDATE orders
+			SET status = 'CANCELLED',
+			    cancel_reason = 'PAYMENT_TIMEOUT',
+			    cancelled_at = :now
+			WHERE id IN (SELECT id
+			             FROM orders
+			             WHERE status = 'PENDING_PAYMENT'
+			               AND payment_deadline <= :overdueSince
+			             ORDER BY payment_deadline
+			             LIMIT :limit
+			             FOR UPDATE SKIP LOCKED)
+			  AND status = 'PENDING_PAYMENT'
+			RETURNING %s""".formatted(ORDER_COLUMNS);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -131,6 +154,37 @@ public class Orders {
 			.query(this::mapRow)
 			.optional()
 			.map(this::withItems);
+	}
+
+	/**
+	 * Marks the order paid if, and only if, it is still awaiting payment. The deadline
+	 * does not matter: the money was taken, and whichever of payment and timeout commits
+	 * first wins.
+	 */
+	public Optional<Order> markPaid(String orderNo, Instant now) {
+		return this.jdbc.sql(MARK_PAID)
+			.param("orderNo", orderNo)
+			.param("now", timestamp(now))
+			.query(this::mapRow)
+			.optional()
+			.map(this::withItems);
+	}
+
+	/**
+	 * Cancels up to {@code limit} orders whose deadline passed before
+	 * {@code overdueSince}, skipping rows another transaction holds, so that several
+	 * instances can sweep at once.
+	 */
+	List<Order> cancelOverdueBatch(Instant overdueSince, int limit, Instant now) {
+		return this.jdbc.sql(CANCEL_OVERDUE_BATCH)
+			.param("overdueSince", timestamp(overdueSince))
+			.param("limit", limit)
+			.param("now", timestamp(now))
+			.query(this::mapRow)
+			.list()
+			.stream()
+			.map(this::withItems)
+			.toList();
 	}
 
 	private Order withItems(StoredOrder stored) {

@@ -14,7 +14,6 @@ import io.orderflow.messaging.PaymentTimeoutTimer;
 import io.orderflow.order.CancellationOutcome;
 import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
 import io.orderflow.order.CancellationOutcome.UnknownOrder;
-import io.orderflow.order.OrderCancellation;
 
 /**
  * Cancels an order whose payment timer is due, if it is still unpaid.
@@ -38,14 +37,14 @@ class PaymentTimeoutListener {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentTimeoutListener.class);
 
-	private final OrderCancellation cancellation;
+	private final PaymentTimeoutHandler handler;
 
 	private final JsonMapper json;
 
 	private final MeterRegistry meters;
 
-	PaymentTimeoutListener(OrderCancellation cancellation, JsonMapper json, MeterRegistry meters) {
-		this.cancellation = cancellation;
+	PaymentTimeoutListener(PaymentTimeoutHandler handler, JsonMapper json, MeterRegistry meters) {
+		this.handler = handler;
 		this.json = json;
 		this.meters = meters;
 	}
@@ -53,8 +52,11 @@ class PaymentTimeoutListener {
 	@RabbitListener(id = "payment-timeout", queues = "#{@topology.paymentTimeoutQueue()}")
 	void onPaymentTimerDue(Message message) {
 		PaymentTimeoutTimer timer = read(message);
-		CancellationOutcome outcome = this.cancellation.cancelForPaymentTimeout(timer.orderNo());
-		this.meters.counter("order.payment.timeouts", "outcome", outcome.getClass().getSimpleName()).increment();
+		CancellationOutcome outcome = this.handler.handle(timer).orElse(null);
+		this.meters
+			.counter("order.payment.timeouts", "outcome",
+					(outcome != null) ? outcome.getClass().getSimpleName() : "PaidAfterAll")
+			.increment();
 		if (outcome instanceof NotAwaitingPayment notAwaiting) {
 			log.info("Payment timer {} of order {}: the order is {}, nothing to do", timer.timerId(), timer.orderNo(),
 					notAwaiting.order().status());

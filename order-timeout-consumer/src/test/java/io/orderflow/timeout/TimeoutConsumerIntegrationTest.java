@@ -21,7 +21,7 @@ import io.orderflow.testsupport.IntegrationTest;
  * configuration, hence one running consumer: a test that stops it knows nobody else
  * consumes behind its back.
  */
-@SpringBootTest(properties = { "order.outbox.max-backoff=2s" })
+@SpringBootTest(properties = { "order.outbox.max-backoff=2s", "order.timeout.sweeper.interval=1h" })
 abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 
 	@Autowired

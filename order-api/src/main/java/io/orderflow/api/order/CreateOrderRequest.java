@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.orderflow.api.web.CurrencyCode;
 import io.orderflow.order.NewOrder;
 import io.orderflow.order.OrderLine;
 

@@ -41,7 +41,8 @@ class IdempotencyKeys {
 	}
 
 	/**
-	 * @return {@code false} while another transaction holds the key */
+	 * @return {@code false} while another transaction holds the key
+	 */
 	boolean tryLock(String key) {
 		return this.jdbc.sql(TRY_LOCK).param("key", key).query(Boolean.class).single();
 	}

@@ -27,7 +27,7 @@ import io.orderflow.order.CancellationOutcome;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.OrderPlacement;
-import io.orderflow.order.Orders;
+import io.orderflow.order.OrderLookup;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -41,16 +41,16 @@ class OrderController {
 
 	private final OrderCancellation cancellation;
 
-	private final Orders orders;
+	private final OrderLookup lookup;
 
 	private final ApiProperties properties;
 
 	OrderController(OrderPlacement placement, IdempotentOrderPlacement idempotentPlacement,
-			OrderCancellation cancellation, Orders orders, ApiProperties properties) {
+			OrderCancellation cancellation, OrderLookup lookup, ApiProperties properties) {
 		this.placement = placement;
 		this.idempotentPlacement = idempotentPlacement;
 		this.cancellation = cancellation;
-		this.orders = orders;
+		this.lookup = lookup;
 		this.properties = properties;
 	}
 
@@ -84,10 +84,11 @@ class OrderController {
 				"This Idempotency-Key was used for a different request");
 	}
 
-	@Operation(summary = "Get an order")
+	@Operation(summary = "Get an order",
+			description = "An order past its payment deadline is never shown as payable: reading it cancels it.")
 	@GetMapping("/{orderNo}")
 	OrderResponse order(@PathVariable String orderNo) {
-		return this.orders.findByOrderNo(orderNo).map(OrderResponse::of).orElseThrow(() -> notFound(orderNo));
+		return this.lookup.find(orderNo).map(OrderResponse::of).orElseThrow(() -> notFound(orderNo));
 	}
 
 	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")

@@ -33,6 +33,12 @@ public class ApiProblem extends RuntimeException {
 				List.of(new FieldError(field, message)));
 	}
 
+	/** A request whose fields are invalid. */
+	public static ApiProblem invalidFields(List<FieldError> errors) {
+		String detail = (errors.size() == 1) ? "1 field is invalid" : errors.size() + " fields are invalid";
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors);
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}

@@ -54,8 +54,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.map((error) -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
 			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
-		String detail = (errors.size() == 1) ? "1 field is invalid" : errors.size() + " fields are invalid";
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors));
+		return ResponseEntity.badRequest().body(apiProblem(ApiProblem.invalidFields(errors)));
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.orderflow.api.order;
+package io.orderflow.api.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@interface CurrencyCode {
+public @interface CurrencyCode {
 
 	String message() default "must be an ISO 4217 currency code";
 
@@ -27,7 +27,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<CurrencyCode, String> {
+	final class Validator implements ConstraintValidator<CurrencyCode, String> {
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {

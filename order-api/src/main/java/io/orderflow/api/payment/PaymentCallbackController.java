@@ -1,0 +1,121 @@
+package io.orderflow.api.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.orderflow.api.web.ApiProblem;
+import io.orderflow.api.web.ApiProblem.FieldError;
+import io.orderflow.payment.PaymentCallbacks;
+import io.orderflow.payment.PaymentOutcome;
+
+/**
+ * Receives the payment gateway's callbacks. The signature is checked against the raw
+ * bytes of the body before anything is parsed; only then is the body read and applied.
+ */
+@RestController
+class PaymentCallbackController {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentCallbackController.class);
+
+	private final PaymentCallbacks callbacks;
+
+	private final PaymentCallbackProperties properties;
+
+	private final JsonMapper json;
+
+	private final Validator validator;
+
+	private final Clock clock;
+
+	PaymentCallbackController(PaymentCallbacks callbacks, PaymentCallbackProperties properties, JsonMapper json,
+			Validator validator, Clock clock) {
+		this.callbacks = callbacks;
+		this.properties = properties;
+		this.json = json;
+		this.validator = validator;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Payment gateway callback",
+			description = "Signed with Payment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>. "
+					+ "At least once and in any order: repeated events and transactions change nothing.")
+	@PostMapping(path = "/api/payments/callbacks", consumes = MediaType.APPLICATION_JSON_VALUE)
+	CallbackResponse receive(
+			@Parameter(description = "t=<unix seconds>,v1=<hex>[,v1=<hex>...]") @RequestHeader(
+					name = "Payment-Signature", required = false) @Nullable String signature,
+			@RequestBody(required = false) byte @Nullable [] body) {
+		byte[] raw = (body != null) ? body : new byte[0];
+		CallbackSignature
+			.problemWith(signature, raw, this.properties.callbackSecret(), this.clock.instant(),
+					this.properties.signatureTolerance())
+			.ifPresent((problem) -> {
+				log.warn("Refused a payment callback: {}", problem);
+				throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Invalid signature", problem);
+			});
+		PaymentCallbackRequest request = read(raw);
+		PaymentOutcome outcome = this.callbacks.apply(request.toNotification(),
+				new String(raw, StandardCharsets.UTF_8));
+		if (outcome instanceof PaymentOutcome.Rejected rejected) {
+			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Payment does not match an order",
+					rejected.detail());
+		}
+		return CallbackResponse.of(request.orderNo(), outcome);
+	}
+
+	private PaymentCallbackRequest read(byte[] body) {
+		PaymentCallbackRequest request;
+		try {
+			request = this.json.readValue(body, PaymentCallbackRequest.class);
+		}
+		catch (JacksonException ex) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "Malformed request body",
+					"Malformed callback: " + ex.getOriginalMessage());
+		}
+		Set<ConstraintViolation<PaymentCallbackRequest>> violations = this.validator.validate(request);
+		if (!violations.isEmpty()) {
+			List<FieldError> errors = violations.stream()
+				.map((violation) -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+				.sorted(Comparator.comparing(FieldError::field))
+				.toList();
+			throw ApiProblem.invalidFields(errors);
+		}
+		return request;
+	}
+
+	/**
+	 * @param outcome {@code PAID}, {@code REFUND_REQUESTED}, {@code FAILURE_RECORDED} or
+	 * {@code ALREADY_APPLIED}
+	 */
+	record CallbackResponse(String orderNo, String outcome) {
+
+		static CallbackResponse of(String orderNo, PaymentOutcome outcome) {
+			String name = (outcome instanceof PaymentOutcome.Paid) ? "PAID"
+					: (outcome instanceof PaymentOutcome.RefundRequested) ? "REFUND_REQUESTED"
+							: (outcome instanceof PaymentOutcome.FailureRecorded) ? "FAILURE_RECORDED"
+									: "ALREADY_APPLIED";
+			return new CallbackResponse(orderNo, name);
+		}
+
+	}
+
+}

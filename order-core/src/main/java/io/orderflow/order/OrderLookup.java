@@ -1,0 +1,49 @@
+package io.orderflow.order;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.orderflow.order.CancellationOutcome.Cancelled;
+import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
+
+/**
+ * Reads orders the way clients must see them: an order past its payment deadline is never
+ * shown as payable. If its timer is late, reading it cancels it on the spot, with the
+ * same guarded update the timer would run (the timer then finds nothing to do).
+ */
+@Service
+public class OrderLookup {
+
+	private final Orders orders;
+
+	private final OrderCancellation cancellation;
+
+	private final Clock clock;
+
+	OrderLookup(Orders orders, OrderCancellation cancellation, Clock clock) {
+		this.orders = orders;
+		this.cancellation = cancellation;
+		this.clock = clock;
+	}
+
+	public Optional<Order> find(String orderNo) {
+		return this.orders.findByOrderNo(orderNo).map(this::expireIfOverdue);
+	}
+
+	private Order expireIfOverdue(Order order) {
+		if (!order.isPaymentOverdue(this.clock.instant())) {
+			return order;
+		}
+		CancellationOutcome outcome = this.cancellation.cancelForPaymentTimeout(order.orderNo());
+		if (outcome instanceof Cancelled cancelled) {
+			return cancelled.order();
+		}
+		if (outcome instanceof NotAwaitingPayment changed) {
+			return changed.order(); // paid or cancelled meanwhile
+		}
+		return order;
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.orderflow.timeout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.orderflow.messaging.PaymentTimeoutTimer;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderCancellation;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.payment.PaymentCallbacks;
+import io.orderflow.timeout.PaymentStatusCheck.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A due timer whose order's payment callback was lost: the gateway is asked first.
+ */
+class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest {
+
+	@Autowired
+	OrderCancellation cancellation;
+
+	@Autowired
+	PaymentCallbacks payments;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void anOrderTheGatewayReportsPaidIsPaidNotCancelled() {
+		Order order = overdueOrder();
+		PaymentStatusCheck gateway = (checked) -> new Answer.Paid("txn-" + UUID.randomUUID(), checked.totalAmount(),
+				checked.currency(), Instant.now());
+
+		handlerAsking(gateway).handle(timerOf(order));
+
+		assertThat(current(order).status()).isEqualTo(OrderStatus.PAID);
+		assertThat(cancelledEvents(order)).isZero();
+	}
+
+	@Test
+	void anOrderIsCancelledWhenTheGatewayCannotTell() {
+		Order order = overdueOrder();
+
+		handlerAsking((checked) -> new Answer.Unknown("gateway down")).handle(timerOf(order));
+
+		assertThat(current(order).status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(cancelledEvents(order)).isOne();
+	}
+
+	@Test
+	void theGatewayIsNotAskedAboutAnOrderThatIsNotOverdue() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		PaymentStatusCheck gateway = (checked) -> {
+			throw new AssertionError("asked about an order that is not overdue");
+		};
+
+		handlerAsking(gateway).handle(timerOf(order));
+
+		assertThat(current(order).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+	}
+
+	private PaymentTimeoutHandler handlerAsking(PaymentStatusCheck gateway) {
+		return new PaymentTimeoutHandler(this.cancellation, this.orders, this.payments, Optional.of(gateway),
+				this.clock);
+	}
+
+	/** Long timeout, so that its real timer stays away; then moved past its deadline. */
+	private Order overdueOrder() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		Instant deadline = Instant.now().minusSeconds(1);
+		this.jdbc.sql("""
+				UPDATE orders
+				SET created_at = :createdAt,
+				    payment_deadline = :deadline
+				WHERE order_no = :orderNo""")
+			.param("createdAt", deadline.minus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
+			.param("deadline", deadline.atOffset(ZoneOffset.UTC))
+			.param("orderNo", order.orderNo())
+			.update();
+		return current(order);
+	}
+
+	private static PaymentTimeoutTimer timerOf(Order order) {
+		return new PaymentTimeoutTimer(UUID.randomUUID(), order.orderNo(), order.paymentDeadline());
+	}
+
+}
