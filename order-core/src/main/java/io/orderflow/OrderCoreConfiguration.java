@@ -14,8 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * broker topology.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = { "io.orderflow.order", "io.orderflow.payment", "io.orderflow.outbox",
-		"io.orderflow.messaging" })
+@ComponentScan(basePackages = { "io.orderflow.order", "io.orderflow.payment", "io.orderflow.inventory",
+		"io.orderflow.inbox", "io.orderflow.outbox", "io.orderflow.messaging" })
 @ConfigurationPropertiesScan(basePackages = { "io.orderflow.outbox", "io.orderflow.messaging" })
 @EnableScheduling
 public class OrderCoreConfiguration {

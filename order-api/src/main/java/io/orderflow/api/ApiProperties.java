@@ -20,7 +20,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("order.api")
 public record ApiProperties(@DefaultValue("30m") Duration defaultPaymentTimeout,
 		@DefaultValue("1s") Duration minPaymentTimeout, @DefaultValue("30d") Duration maxPaymentTimeout,
-		@DefaultValue("64KB") DataSize maxRequestBodySize, @DefaultValue("24h") Duration idempotencyKeyRetention) {
+		@DefaultValue("64KB") DataSize maxRequestBodySize, @DefaultValue("24h") Duration idempotencyKeyRetention,
+		@DefaultValue("7d") Duration defaultAutoCompleteAfter, @DefaultValue("1s") Duration minAutoCompleteAfter,
+		@DefaultValue("90d") Duration maxAutoCompleteAfter) {
 
 	public ApiProperties {
 		if (minPaymentTimeout.compareTo(Duration.ZERO) <= 0 || minPaymentTimeout.compareTo(maxPaymentTimeout) > 0

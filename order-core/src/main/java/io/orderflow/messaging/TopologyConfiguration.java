@@ -38,7 +38,29 @@ class TopologyConfiguration {
 		List<Declarable> declarables = new ArrayList<>();
 		declarables.add(new TopicExchange(topology.eventsExchange()));
 		declarables.addAll(delayLevels(topology));
-		declarables.addAll(paymentTimeout(topology));
+		DirectExchange parkingLot = new DirectExchange(topology.parkingLotExchange());
+		declarables.add(parkingLot);
+		TopicExchange due = new TopicExchange(topology.dueTimersExchange());
+		declarables.addAll(consumed(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
+				Topology.PAYMENT_TIMEOUT, parkingLot,
+				BindingBuilder.bind(queueNamed(topology.paymentTimeoutQueue()))
+					.to(due)
+					.with("#." + Topology.PAYMENT_TIMEOUT)));
+		declarables.addAll(consumed(topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
+				Topology.AUTO_COMPLETION, parkingLot,
+				BindingBuilder.bind(queueNamed(topology.autoCompletionQueue()))
+					.to(due)
+					.with("#." + Topology.AUTO_COMPLETION)));
+		TopicExchange inventory = new TopicExchange(topology.inventoryEventsExchange());
+		declarables.add(inventory);
+		declarables.addAll(consumed(topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot(),
+				Topology.INVENTORY_EVENTS, parkingLot,
+				BindingBuilder.bind(queueNamed(topology.inventoryEventsQueue()))
+					.to(inventory)
+					.with(InventoryReservationRejected.TYPE)));
+		declarables.add(BindingBuilder.bind(queueNamed(topology.inventoryEventsQueue()))
+			.to(inventory)
+			.with(InventoryReservationConfirmed.TYPE));
 		return new Declarables(declarables);
 	}
 
@@ -71,19 +93,23 @@ class TopologyConfiguration {
 			.build();
 	}
 
-	private static List<Declarable> paymentTimeout(Topology topology) {
-		TopicExchange due = new TopicExchange(topology.dueTimersExchange());
-		DirectExchange parkingLot = new DirectExchange(topology.parkingLotExchange());
-		Queue queue = safeQuorumQueue(topology.paymentTimeoutQueue()).deadLetterExchange(parkingLot.getName())
-			.deadLetterRoutingKey(Topology.PAYMENT_TIMEOUT)
-			// a message that keeps crashing its consumer is parked instead of redelivered
-			// for ever
+	/**
+	 * A consumed queue with its parking lot: a message its consumer rejects (after its
+	 * retries) or that keeps crashing the consumer is dead-lettered to the parking lot,
+	 * never dropped and never redelivered for ever.
+	 */
+	private static List<Declarable> consumed(String queueName, String parkingLotName, String parkingKey,
+			DirectExchange parkingLot, Binding source) {
+		Queue queue = safeQuorumQueue(queueName).deadLetterExchange(parkingLot.getName())
+			.deadLetterRoutingKey(parkingKey)
 			.deliveryLimit(10)
 			.build();
-		Queue parked = QueueBuilder.durable(topology.paymentTimeoutParkingLot()).quorum().build();
-		return List.of(parkingLot, queue, parked,
-				BindingBuilder.bind(queue).to(due).with("#." + Topology.PAYMENT_TIMEOUT),
-				BindingBuilder.bind(parked).to(parkingLot).with(Topology.PAYMENT_TIMEOUT));
+		Queue parked = QueueBuilder.durable(parkingLotName).quorum().build();
+		return List.of(queue, parked, source, BindingBuilder.bind(parked).to(parkingLot).with(parkingKey));
+	}
+
+	private static Queue queueNamed(String name) {
+		return new Queue(name);
 	}
 
 	/**

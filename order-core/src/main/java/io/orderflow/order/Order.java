@@ -13,10 +13,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record Order(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
 		Currency currency, BigDecimal totalAmount, List<OrderLine> items, Instant createdAt, Instant paymentDeadline,
-		@Nullable Instant paidAt, @Nullable Instant cancelledAt) {
+		@Nullable Instant paidAt, @Nullable Instant cancelledAt, @Nullable Shipment shipment,
+		@Nullable Completion completion, @Nullable InventoryStatus inventoryStatus) {
 
 	public Order {
 		items = List.copyOf(items);
+	}
+
+	/**
+	 * An order that was never shipped nor completed, and that inventory has not answered.
+	 */
+	public Order(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
+			Currency currency, BigDecimal totalAmount, List<OrderLine> items, Instant createdAt,
+			Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt) {
+		this(orderNo, customerId, status, cancelReason, currency, totalAmount, items, createdAt, paymentDeadline,
+				paidAt, cancelledAt, null, null, null);
 	}
 
 	static Order placed(String orderNo, NewOrder newOrder, Instant now) {
@@ -38,7 +49,8 @@ public record Order(String orderNo, String customerId, OrderStatus status, @Null
 
 	Order withItems(List<OrderLine> items) {
 		return new Order(this.orderNo, this.customerId, this.status, this.cancelReason, this.currency, this.totalAmount,
-				items, this.createdAt, this.paymentDeadline, this.paidAt, this.cancelledAt);
+				items, this.createdAt, this.paymentDeadline, this.paidAt, this.cancelledAt, this.shipment,
+				this.completion, this.inventoryStatus);
 	}
 
 }

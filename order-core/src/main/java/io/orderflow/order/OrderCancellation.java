@@ -31,11 +31,11 @@ public class OrderCancellation {
 
 	private final OrderEvents events;
 
-	private final PaymentTimers timers;
+	private final OrderTimers timers;
 
 	private final Clock clock;
 
-	OrderCancellation(Orders orders, OrderEvents events, PaymentTimers timers, Clock clock) {
+	OrderCancellation(Orders orders, OrderEvents events, OrderTimers timers, Clock clock) {
 		this.orders = orders;
 		this.events = events;
 		this.timers = timers;
@@ -68,6 +68,18 @@ public class OrderCancellation {
 	}
 
 	/**
+	 * Inventory has no stock for the order: cancel it if it is not shipped yet. The
+	 * caller requests the refund of a paid order ({@code paidAt} set).
+	 */
+	@Transactional
+	public CancellationOutcome cancelOutOfStock(String orderNo) {
+		Instant now = now();
+		return this.orders.cancelOutOfStock(orderNo, now)
+			.map((order) -> cancelled(order, now))
+			.orElseGet(() -> unchanged(orderNo));
+	}
+
+	/**
 	 * The safety net for lost timers: cancels up to {@code limit} unpaid orders whose
 	 * deadline passed more than {@code grace} ago. In a healthy system it finds none.
 	 */
@@ -84,7 +96,7 @@ public class OrderCancellation {
 	}
 
 	private CancellationOutcome rescheduled(Order order, Instant now) {
-		this.timers.schedule(order, now);
+		this.timers.schedulePaymentTimeout(order, now);
 		log.info("Payment timer of order {} arrived {} before its deadline; scheduled a new one", order.orderNo(),
 				Duration.between(now, order.paymentDeadline()));
 		return new Rescheduled(order);

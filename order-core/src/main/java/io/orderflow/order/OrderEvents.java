@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.OrderCancelled;
+import io.orderflow.messaging.OrderCompleted;
 import io.orderflow.messaging.OrderCreated;
 import io.orderflow.messaging.OrderEventItem;
 import io.orderflow.messaging.OrderPaid;
 import io.orderflow.messaging.OrderRefundRequested;
+import io.orderflow.messaging.OrderShipped;
 import io.orderflow.outbox.Outbox;
 
 /**
@@ -61,6 +63,23 @@ public class OrderEvents {
 				new OrderRefundRequested(eventId, OrderRefundRequested.TYPE, OrderRefundRequested.SCHEMA_VERSION, now,
 						order.orderNo(), order.customerId(), transactionId, Amounts.twoDecimals(amount).toPlainString(),
 						currency.getCurrencyCode(), reason),
+				now);
+	}
+
+	void shipped(Order order, Shipment shipment, Instant now) {
+		UUID eventId = UUID.randomUUID();
+		this.outbox.addEvent(eventId, OrderShipped.TYPE,
+				new OrderShipped(eventId, OrderShipped.TYPE, OrderShipped.SCHEMA_VERSION, now, order.orderNo(),
+						order.customerId(), shipment.carrier(), shipment.trackingNo(), shipment.shippedAt(),
+						shipment.autoCompleteAt(), items(order)),
+				now);
+	}
+
+	void completed(Order order, Completion completion, Instant now) {
+		UUID eventId = UUID.randomUUID();
+		this.outbox.addEvent(eventId, OrderCompleted.TYPE,
+				new OrderCompleted(eventId, OrderCompleted.TYPE, OrderCompleted.SCHEMA_VERSION, now, order.orderNo(),
+						order.customerId(), completion.completedBy().name(), completion.completedAt()),
 				now);
 	}
 

@@ -25,11 +25,11 @@ public class OrderPlacement {
 
 	private final OrderEvents events;
 
-	private final PaymentTimers timers;
+	private final OrderTimers timers;
 
 	private final Clock clock;
 
-	OrderPlacement(Orders orders, OrderNumbers orderNumbers, OrderEvents events, PaymentTimers timers, Clock clock) {
+	OrderPlacement(Orders orders, OrderNumbers orderNumbers, OrderEvents events, OrderTimers timers, Clock clock) {
 		this.orders = orders;
 		this.orderNumbers = orderNumbers;
 		this.events = events;
@@ -45,7 +45,7 @@ public class OrderPlacement {
 		Order order = Order.placed(this.orderNumbers.next(now), newOrder, now);
 		this.orders.insert(order);
 		this.events.created(order, now);
-		this.timers.schedule(order, now);
+		this.timers.schedulePaymentTimeout(order, now);
 		log.info("Placed order {} for customer {}: {} {}, payment due by {}", order.orderNo(), order.customerId(),
 				order.totalAmount(), order.currency(), order.paymentDeadline());
 		return order;

@@ -1,20 +1,15 @@
 package io.orderflow.order;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.orderflow.order.OrderRows.StoredOrder;
 
 /**
  * Orders in PostgreSQL. Transitions are guarded updates: they return the order as it is
@@ -23,10 +18,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Orders {
-
-	private static final String ORDER_COLUMNS = """
-			id, order_no, customer_id, status, cancel_reason, currency, total_amount,
-			created_at, payment_deadline, paid_at, cancelled_at""";
 
 	private static final String INSERT_ORDER = """
 			INSERT INTO orders (order_no, customer_id, status, currency, total_amount, created_at, payment_deadline)
@@ -40,7 +31,7 @@ public class Orders {
 	private static final String SELECT_BY_ORDER_NO = """
 			SELECT %s
 			FROM orders
-			WHERE order_no = :orderNo""".formatted(ORDER_COLUMNS);
+			WHERE order_no = :orderNo""".formatted(OrderRows.COLUMNS);
 
 	private static final String SELECT_ITEMS = """
 			SELECT sku, quantity, unit_price
@@ -55,7 +46,7 @@ public class Orders {
 			    cancelled_at = :now
 			WHERE order_no = :orderNo
 			  AND status = 'PENDING_PAYMENT'
-			RETURNING %s""".formatted(ORDER_COLUMNS);
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String CANCEL_OVERDUE = """
 			UPDATE orders
@@ -65,7 +56,7 @@ public class Orders {
 			WHERE order_no = :orderNo
 			  AND status = 'PENDING_PAYMENT'
 			  AND payment_deadline <= :now
-			RETURNING %s""".formatted(ORDER_COLUMNS);
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String MARK_PAID = """
 			UPDATE orders
@@ -73,7 +64,7 @@ public class Orders {
 			    paid_at = :now
 			WHERE order_no = :orderNo
 			  AND status = 'PENDING_PAYMENT'
-			RETURNING %s""".formatted(ORDER_COLUMNS);
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String CANCEL_OVERDUE_BATCH = """
 			UPDATE orders
@@ -88,7 +79,58 @@ public class Orders {
 			             LIMIT :limit
 			             FOR UPDATE SKIP LOCKED)
 			  AND status = 'PENDING_PAYMENT'
-			RETURNING %s""".formatted(ORDER_COLUMNS);
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
+	private static final String SHIP = """
+			UPDATE orders
+			SET status = 'SHIPPED',
+			    carrier = :carrier,
+			    tracking_no = :trackingNo,
+			    shipped_at = :now,
+			    auto_complete_at = :autoCompleteAt
+			WHERE order_no = :orderNo
+			  AND status = 'PAID'
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
+	private static final String COMPLETE_AT_CUSTOMER_REQUEST = """
+			UPDATE orders
+			SET status = 'COMPLETED',
+			    completed_at = :now,
+			    completed_by = 'CUSTOMER'
+			WHERE order_no = :orderNo
+			  AND status = 'SHIPPED'
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
+	private static final String COMPLETE_AUTOMATICALLY = """
+			UPDATE orders
+			SET status = 'COMPLETED',
+			    completed_at = :now,
+			    completed_by = 'AUTO'
+			WHERE order_no = :orderNo
+			  AND status = 'SHIPPED'
+			  AND auto_complete_at <= :now
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
+	// Out of stock cancels an order that is not yet shipped: unpaid, or paid (then
+	// refunded).
+	private static final String CANCEL_OUT_OF_STOCK = """
+			UPDATE orders
+			SET status = 'CANCELLED',
+			    cancel_reason = 'OUT_OF_STOCK',
+			    cancelled_at = :now,
+			    inventory_status = 'REJECTED',
+			    inventory_updated_at = :now
+			WHERE order_no = :orderNo
+			  AND status IN ('PENDING_PAYMENT', 'PAID')
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
+	// A late or repeated answer never overwrites the first one.
+	private static final String RECORD_INVENTORY_STATUS = """
+			UPDATE orders
+			SET inventory_status = :inventoryStatus,
+			    inventory_updated_at = :now
+			WHERE order_no = :orderNo
+			  AND inventory_status IS NULL""";
 
 	private final JdbcClient jdbc;
 
@@ -106,8 +148,8 @@ public class Orders {
 			.param("status", order.status().name())
 			.param("currency", order.currency().getCurrencyCode())
 			.param("totalAmount", order.totalAmount())
-			.param("createdAt", timestamp(order.createdAt()))
-			.param("paymentDeadline", timestamp(order.paymentDeadline()))
+			.param("createdAt", OrderRows.timestamp(order.createdAt()))
+			.param("paymentDeadline", OrderRows.timestamp(order.paymentDeadline()))
 			.query(Long.class)
 			.single();
 		List<OrderLine> items = order.items();
@@ -125,7 +167,7 @@ public class Orders {
 	public Optional<Order> findByOrderNo(String orderNo) {
 		return this.jdbc.sql(SELECT_BY_ORDER_NO)
 			.param("orderNo", orderNo)
-			.query(this::mapRow)
+			.query(OrderRows::map)
 			.optional()
 			.map(this::withItems);
 	}
@@ -137,8 +179,8 @@ public class Orders {
 		return this.jdbc.sql(CANCEL_AWAITING_PAYMENT)
 			.param("orderNo", orderNo)
 			.param("reason", reason.name())
-			.param("now", timestamp(now))
-			.query(this::mapRow)
+			.param("now", OrderRows.timestamp(now))
+			.query(OrderRows::map)
 			.optional()
 			.map(this::withItems);
 	}
@@ -148,12 +190,7 @@ public class Orders {
 	 * and its deadline has passed.
 	 */
 	Optional<Order> cancelOverdue(String orderNo, Instant now) {
-		return this.jdbc.sql(CANCEL_OVERDUE)
-			.param("orderNo", orderNo)
-			.param("now", timestamp(now))
-			.query(this::mapRow)
-			.optional()
-			.map(this::withItems);
+		return transition(CANCEL_OVERDUE, orderNo, now);
 	}
 
 	/**
@@ -162,12 +199,7 @@ public class Orders {
 	 * first wins.
 	 */
 	public Optional<Order> markPaid(String orderNo, Instant now) {
-		return this.jdbc.sql(MARK_PAID)
-			.param("orderNo", orderNo)
-			.param("now", timestamp(now))
-			.query(this::mapRow)
-			.optional()
-			.map(this::withItems);
+		return transition(MARK_PAID, orderNo, now);
 	}
 
 	/**
@@ -177,14 +209,62 @@ public class Orders {
 	 */
 	List<Order> cancelOverdueBatch(Instant overdueSince, int limit, Instant now) {
 		return this.jdbc.sql(CANCEL_OVERDUE_BATCH)
-			.param("overdueSince", timestamp(overdueSince))
+			.param("overdueSince", OrderRows.timestamp(overdueSince))
 			.param("limit", limit)
-			.param("now", timestamp(now))
-			.query(this::mapRow)
+			.param("now", OrderRows.timestamp(now))
+			.query(OrderRows::map)
 			.list()
 			.stream()
 			.map(this::withItems)
 			.toList();
+	}
+
+	/** PAID to SHIPPED. */
+	Optional<Order> ship(String orderNo, String carrier, String trackingNo, Instant autoCompleteAt, Instant now) {
+		return this.jdbc.sql(SHIP)
+			.param("orderNo", orderNo)
+			.param("carrier", carrier)
+			.param("trackingNo", trackingNo)
+			.param("autoCompleteAt", OrderRows.timestamp(autoCompleteAt))
+			.param("now", OrderRows.timestamp(now))
+			.query(OrderRows::map)
+			.optional()
+			.map(this::withItems);
+	}
+
+	/** SHIPPED to COMPLETED, by the customer. */
+	Optional<Order> completeAtCustomerRequest(String orderNo, Instant now) {
+		return transition(COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now);
+	}
+
+	/** SHIPPED to COMPLETED, by the timer, if its time has come. */
+	Optional<Order> completeAutomatically(String orderNo, Instant now) {
+		return transition(COMPLETE_AUTOMATICALLY, orderNo, now);
+	}
+
+	/** PENDING_PAYMENT or PAID to CANCELLED, because inventory has no stock. */
+	Optional<Order> cancelOutOfStock(String orderNo, Instant now) {
+		return transition(CANCEL_OUT_OF_STOCK, orderNo, now);
+	}
+
+	/**
+	 * @return whether this was the order's first answer from inventory
+	 */
+	public boolean recordInventoryStatus(String orderNo, InventoryStatus status, Instant now) {
+		return this.jdbc.sql(RECORD_INVENTORY_STATUS)
+			.param("orderNo", orderNo)
+			.param("inventoryStatus", status.name())
+			.param("now", OrderRows.timestamp(now))
+			.update() == 1;
+	}
+
+	private Optional<Order> transition(String sql, String orderNo, Instant now) {
+		return this.jdbc.sql(sql)
+			.param("orderNo", orderNo)
+			.param("now", OrderRows.timestamp(now))
+			.query(OrderRows::map)
+			.optional()
+			.map(this::withItems);
 	}
 
 	private Order withItems(StoredOrder stored) {
@@ -194,29 +274,6 @@ public class Orders {
 					rs.getBigDecimal("unit_price")))
 			.list();
 		return stored.order().withItems(items);
-	}
-
-	private StoredOrder mapRow(ResultSet rs, int rowNum) throws SQLException {
-		String cancelReason = rs.getString("cancel_reason");
-		Order order = new Order(rs.getString("order_no"), rs.getString("customer_id"),
-				OrderStatus.valueOf(rs.getString("status")),
-				(cancelReason != null) ? CancelReason.valueOf(cancelReason) : null,
-				Currency.getInstance(rs.getString("currency")), rs.getBigDecimal("total_amount"), List.of(),
-				instant(rs, "created_at"), instant(rs, "payment_deadline"), instant(rs, "paid_at"),
-				instant(rs, "cancelled_at"));
-		return new StoredOrder(rs.getLong("id"), order);
-	}
-
-	static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	private record StoredOrder(long id, Order order) {
 	}
 
 }

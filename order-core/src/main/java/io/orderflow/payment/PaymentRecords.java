@@ -1,8 +1,11 @@
 package io.orderflow.payment;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +42,12 @@ class PaymentRecords {
 			SET occurrences = payment_anomaly.occurrences + 1,
 			    last_seen_at = excluded.last_seen_at""";
 
+	private static final String PAYMENT_OF_ORDER = """
+			SELECT transaction_id, amount, currency
+			FROM payment
+			WHERE order_no = :orderNo
+			  AND outcome = 'PAID_ORDER'""";
+
 	private final JdbcClient jdbc;
 
 	PaymentRecords(JdbcClient jdbc) {
@@ -73,6 +82,15 @@ class PaymentRecords {
 			.update() == 1;
 	}
 
+	/** The transaction that paid the order, if one did. */
+	Optional<Payment> paymentOf(String orderNo) {
+		return this.jdbc.sql(PAYMENT_OF_ORDER)
+			.param("orderNo", orderNo)
+			.query((rs, rowNum) -> new Payment(rs.getString("transaction_id"), rs.getBigDecimal("amount"),
+					Currency.getInstance(rs.getString("currency"))))
+			.optional();
+	}
+
 	void setPaymentOutcome(String transactionId, String outcome) {
 		this.jdbc.sql(SET_PAYMENT_OUTCOME).param("transactionId", transactionId).param("outcome", outcome).update();
 	}
@@ -88,6 +106,9 @@ class PaymentRecords {
 			.param("payload", payload)
 			.param("now", timestamp(now))
 			.update();
+	}
+
+	record Payment(String transactionId, BigDecimal amount, Currency currency) {
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

@@ -145,9 +145,11 @@ public final class TestInfrastructure {
 	private static void deleteTopology(Endpoints resolved) {
 		Topology topology = new Topology(resolved.topologyPrefix());
 		List<String> queues = new ArrayList<>(
-				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot()));
-		List<String> exchanges = new ArrayList<>(
-				List.of(topology.eventsExchange(), topology.dueTimersExchange(), topology.parkingLotExchange()));
+				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
+						topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
+						topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot()));
+		List<String> exchanges = new ArrayList<>(List.of(topology.eventsExchange(), topology.dueTimersExchange(),
+				topology.parkingLotExchange(), topology.inventoryEventsExchange()));
 		for (int level = 0; level < DelayLevels.COUNT; level++) {
 			queues.add(topology.delayLevel(level));
 			exchanges.add(topology.delayLevel(level));

@@ -12,13 +12,13 @@ class ListenerRetryConfiguration {
 	 * malformed message, which would fail the same way every time.
 	 */
 	@Bean
-	RabbitListenerRetrySettingsCustomizer noRetryForMalformedTimers() {
-		return (settings) -> settings.setExceptionPredicate((ex) -> !isMalformedTimer(ex));
+	RabbitListenerRetrySettingsCustomizer noRetryForMalformedMessages() {
+		return (settings) -> settings.setExceptionPredicate((ex) -> !isMalformed(ex));
 	}
 
-	private static boolean isMalformedTimer(Throwable ex) {
+	private static boolean isMalformed(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MalformedTimerException) {
+			if (cause instanceof MalformedMessageException) {
 				return true;
 			}
 		}

@@ -47,7 +47,8 @@ class PaymentTimeoutHandler {
 	}
 
 	/**
-	 * @return the outcome, or empty when the gateway reported the order paid */
+	 * @return the outcome, or empty when the gateway reported the order paid
+	 */
 	Optional<CancellationOutcome> handle(PaymentTimeoutTimer timer) {
 		if (this.statusCheck.isPresent() && paidAfterAll(timer.orderNo(), this.statusCheck.get())) {
 			return Optional.empty();

@@ -3,8 +3,6 @@ package io.orderflow.timeout;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -39,13 +37,13 @@ class PaymentTimeoutListener {
 
 	private final PaymentTimeoutHandler handler;
 
-	private final JsonMapper json;
+	private final MessageReader reader;
 
 	private final MeterRegistry meters;
 
-	PaymentTimeoutListener(PaymentTimeoutHandler handler, JsonMapper json, MeterRegistry meters) {
+	PaymentTimeoutListener(PaymentTimeoutHandler handler, MessageReader reader, MeterRegistry meters) {
 		this.handler = handler;
-		this.json = json;
+		this.reader = reader;
 		this.meters = meters;
 	}
 
@@ -67,17 +65,11 @@ class PaymentTimeoutListener {
 	}
 
 	private PaymentTimeoutTimer read(Message message) {
-		try {
-			PaymentTimeoutTimer timer = this.json.readValue(message.getBody(), PaymentTimeoutTimer.class);
-			if (timer.orderNo() == null || timer.orderNo().isBlank()) {
-				throw new IllegalArgumentException("no orderNo");
-			}
-			return timer;
+		PaymentTimeoutTimer timer = this.reader.read(message, PaymentTimeoutTimer.class);
+		if (timer.orderNo() == null || timer.orderNo().isBlank()) {
+			throw MessageReader.malformed(message, PaymentTimeoutTimer.class, "no orderNo");
 		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			throw new MalformedTimerException("Not a payment timer (message id "
-					+ message.getMessageProperties().getMessageId() + "): " + ex.getMessage(), ex);
-		}
+		return timer;
 	}
 
 }

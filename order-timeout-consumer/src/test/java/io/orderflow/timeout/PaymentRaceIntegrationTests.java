@@ -34,9 +34,6 @@ class PaymentRaceIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 	private static final int ORDERS = 500;
 
-	@Autowired
-	PaymentCallbacks payments;
-
 	@Test
 	void everyOrderEndsPaidOrCancelledNeverBothAndNoEventIsDuplicated() throws Exception {
 		Instant deadline = Instant.now().plusSeconds(4);
@@ -90,18 +87,6 @@ class PaymentRaceIntegrationTests extends TimeoutConsumerIntegrationTest {
 				new PaymentNotification("evt-" + UUID.randomUUID(), PaymentNotification.Type.SUCCEEDED, order.orderNo(),
 						"txn-" + UUID.randomUUID(), order.totalAmount(), order.currency(), Instant.now()),
 				"{}");
-	}
-
-	private int events(String type, Order order) {
-		return this.jdbc.sql("""
-				SELECT count(*)
-				FROM outbox_message
-				WHERE destination = :type
-				  AND payload::jsonb ->> 'orderNo' = :orderNo""")
-			.param("type", type)
-			.param("orderNo", order.orderNo())
-			.query(Integer.class)
-			.single();
 	}
 
 }

@@ -2,8 +2,10 @@ package io.orderflow.timeout;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,9 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.orderflow.order.NewOrder;
 import io.orderflow.order.Order;
+import io.orderflow.order.OrderFulfilment;
 import io.orderflow.order.OrderLine;
 import io.orderflow.order.OrderPlacement;
 import io.orderflow.order.Orders;
+import io.orderflow.payment.PaymentCallbacks;
+import io.orderflow.payment.PaymentNotification;
 import io.orderflow.testsupport.IntegrationTest;
 
 /**
@@ -38,6 +43,33 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 				List.of(new OrderLine("SKU-1", 2, new BigDecimal("19.90"))), paymentTimeout));
 	}
 
+	@Autowired
+	PaymentCallbacks payments;
+
+	@Autowired
+	OrderFulfilment fulfilment;
+
+	Order paidOrder(Duration paymentTimeout) {
+		Order order = placeOrder(paymentTimeout);
+		this.payments.apply(new PaymentNotification("evt-" + UUID.randomUUID(), PaymentNotification.Type.SUCCEEDED,
+				order.orderNo(), "txn-" + UUID.randomUUID(), order.totalAmount(), order.currency(), Instant.now()),
+				"{}");
+		return current(order);
+	}
+
+	/** Events of the given type written for the order. */
+	int events(String type, Order order) {
+		return this.jdbc.sql("""
+				SELECT count(*)
+				FROM outbox_message
+				WHERE destination = :type
+				  AND payload::jsonb ->> 'orderNo' = :orderNo""")
+			.param("type", type)
+			.param("orderNo", order.orderNo())
+			.query(Integer.class)
+			.single();
+	}
+
 	Order current(Order order) {
 		return this.orders.findByOrderNo(order.orderNo()).orElseThrow();
 	}
@@ -47,14 +79,7 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 	 * source.
 	 */
 	int cancelledEvents(Order order) {
-		return this.jdbc.sql("""
-				SELECT count(*)
-				FROM outbox_message
-				WHERE destination = 'order.cancelled'
-				  AND payload::jsonb ->> 'orderNo' = :orderNo""")
-			.param("orderNo", order.orderNo())
-			.query(Integer.class)
-			.single();
+		return events("order.cancelled", order);
 	}
 
 }

@@ -126,7 +126,7 @@ class OrderController {
 	}
 
 	private static ApiProblem notFound(String orderNo) {
-		return new ApiProblem(HttpStatus.NOT_FOUND, "Order not found", "There is no order " + orderNo);
+		return ApiProblem.orderNotFound(orderNo);
 	}
 
 }

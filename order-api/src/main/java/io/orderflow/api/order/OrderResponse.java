@@ -7,8 +7,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import io.orderflow.order.CancelReason;
+import io.orderflow.order.Completion;
+import io.orderflow.order.Completion.CompletedBy;
+import io.orderflow.order.InventoryStatus;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
+import io.orderflow.order.Shipment;
 
 /**
  * An order as the API shows it. Amounts are decimal strings with two places; timestamps
@@ -16,7 +20,8 @@ import io.orderflow.order.OrderStatus;
  */
 record OrderResponse(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
 		String currency, @Schema(example = "39.80") String totalAmount, List<Item> items, Instant createdAt,
-		Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt) {
+		Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt, @Nullable Shipment shipment,
+		@Nullable Instant completedAt, @Nullable CompletedBy completedBy, @Nullable InventoryStatus inventoryStatus) {
 
 	record Item(String sku, int quantity, @Schema(example = "19.90") String unitPrice,
 			@Schema(example = "39.80") String lineTotal) {
@@ -28,9 +33,12 @@ record OrderResponse(String orderNo, String customerId, OrderStatus status, @Nul
 			.map((line) -> new Item(line.sku(), line.quantity(), line.unitPrice().toPlainString(),
 					line.lineTotal().toPlainString()))
 			.toList();
+		Completion completion = order.completion();
 		return new OrderResponse(order.orderNo(), order.customerId(), order.status(), order.cancelReason(),
 				order.currency().getCurrencyCode(), order.totalAmount().toPlainString(), items, order.createdAt(),
-				order.paymentDeadline(), order.paidAt(), order.cancelledAt());
+				order.paymentDeadline(), order.paidAt(), order.cancelledAt(), order.shipment(),
+				(completion != null) ? completion.completedAt() : null,
+				(completion != null) ? completion.completedBy() : null, order.inventoryStatus());
 	}
 
 }

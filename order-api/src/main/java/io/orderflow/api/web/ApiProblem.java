@@ -1,8 +1,11 @@
 package io.orderflow.api.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+
+import io.orderflow.order.OrderStatus;
 
 /**
  * An error a client caused or can act on, answered as a problem detail with this status,
@@ -37,6 +40,18 @@ public class ApiProblem extends RuntimeException {
 	public static ApiProblem invalidFields(List<FieldError> errors) {
 		String detail = (errors.size() == 1) ? "1 field is invalid" : errors.size() + " fields are invalid";
 		return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors);
+	}
+
+	public static ApiProblem orderNotFound(String orderNo) {
+		return new ApiProblem(HttpStatus.NOT_FOUND, "Order not found", "There is no order " + orderNo);
+	}
+
+	/** The order's current status does not allow it to become {@code target}. */
+	public static ApiProblem transitionNotAllowed(String orderNo, OrderStatus current, OrderStatus target) {
+		String allowed = current.next().isEmpty() ? "it is final"
+				: "it can only become " + current.next().stream().map(Enum::name).collect(Collectors.joining(" or "));
+		return new ApiProblem(HttpStatus.CONFLICT, "Order is " + current,
+				"Order " + orderNo + " is " + current + " and cannot become " + target + ": " + allowed);
 	}
 
 	public HttpStatus status() {

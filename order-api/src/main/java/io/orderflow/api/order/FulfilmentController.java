@@ -1,0 +1,75 @@
+package io.orderflow.api.order;
+
+import java.time.Duration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.orderflow.api.ApiProperties;
+import io.orderflow.api.web.ApiProblem;
+import io.orderflow.order.OrderFulfilment;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.TransitionOutcome;
+
+/**
+ * Shipping a paid order and confirming its receipt.
+ */
+@RestController
+@RequestMapping("/api/orders/{orderNo}")
+class FulfilmentController {
+
+	private final OrderFulfilment fulfilment;
+
+	private final ApiProperties properties;
+
+	FulfilmentController(OrderFulfilment fulfilment, ApiProperties properties) {
+		this.fulfilment = fulfilment;
+		this.properties = properties;
+	}
+
+	@Operation(summary = "Ship a paid order",
+			description = "The order completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
+	@PostMapping("/shipment")
+	OrderResponse ship(@PathVariable String orderNo, @Valid @RequestBody ShipmentRequest request) {
+		Duration autoCompleteAfter = autoCompleteAfter(request);
+		return applied(this.fulfilment.ship(orderNo, request.carrier(), request.trackingNo(), autoCompleteAfter),
+				OrderStatus.SHIPPED);
+	}
+
+	@Operation(summary = "Confirm receipt of a shipped order (the customer)")
+	@PostMapping("/receipt")
+	OrderResponse confirmReceipt(@PathVariable String orderNo) {
+		return applied(this.fulfilment.confirmReceipt(orderNo), OrderStatus.COMPLETED);
+	}
+
+	private Duration autoCompleteAfter(ShipmentRequest request) {
+		Duration requested = request.autoCompleteAfter();
+		if (requested == null) {
+			return this.properties.defaultAutoCompleteAfter();
+		}
+		if (requested.compareTo(this.properties.minAutoCompleteAfter()) < 0
+				|| requested.compareTo(this.properties.maxAutoCompleteAfter()) > 0) {
+			throw ApiProblem.invalidField("autoCompleteAfter", "must be between "
+					+ this.properties.minAutoCompleteAfter() + " and " + this.properties.maxAutoCompleteAfter());
+		}
+		return requested;
+	}
+
+	static OrderResponse applied(TransitionOutcome outcome, OrderStatus target) {
+		if (outcome instanceof TransitionOutcome.Applied applied) {
+			return OrderResponse.of(applied.order());
+		}
+		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
+			throw ApiProblem.transitionNotAllowed(notAllowed.order().orderNo(), notAllowed.order().status(), target);
+		}
+		throw ApiProblem.orderNotFound(((TransitionOutcome.UnknownOrder) outcome).orderNo());
+	}
+
+}

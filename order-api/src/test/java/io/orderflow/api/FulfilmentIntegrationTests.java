@@ -1,0 +1,122 @@
+package io.orderflow.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.orderflow.messaging.Topology;
+import io.orderflow.payment.PaymentCallbacks;
+import io.orderflow.payment.PaymentNotification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
+
+	private static final String SHIPMENT = """
+			{"carrier": "SF Express", "trackingNo": "SF1234567890"}""";
+
+	@Autowired
+	PaymentCallbacks payments;
+
+	@Test
+	void shipsAPaidOrderAndSchedulesItsAutoCompletion() {
+		String orderNo = paidOrder();
+
+		Response shipped = post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
+
+		assertThat(shipped.status()).isEqualTo(200);
+		assertThat(shipped.text("status")).isEqualTo("SHIPPED");
+		assertThat(shipped.body().path("shipment").path("carrier").asString()).isEqualTo("SF Express");
+		assertThat(shipped.body().path("shipment").path("trackingNo").asString()).isEqualTo("SF1234567890");
+		Instant shippedAt = Instant.parse(shipped.body().path("shipment").path("shippedAt").asString());
+		assertThat(Instant.parse(shipped.body().path("shipment").path("autoCompleteAt").asString()))
+			.isEqualTo(shippedAt.plus(Duration.ofDays(7)));
+		assertThat(outboxMessages("order.shipped", orderNo)).isOne();
+		assertThat(outboxMessages(Topology.AUTO_COMPLETION, orderNo)).isOne();
+	}
+
+	@Test
+	void takesTheAutoCompletionDelayFromTheShipment() {
+		String orderNo = paidOrder();
+
+		Response shipped = post("/api/orders/" + orderNo + "/shipment",
+				"{\"carrier\": \"SF\", \"trackingNo\": \"T1\", \"autoCompleteAfter\": \"P14D\"}");
+
+		assertThat(Duration.between(Instant.parse(shipped.body().path("shipment").path("shippedAt").asString()),
+				Instant.parse(shipped.body().path("shipment").path("autoCompleteAt").asString())))
+			.isEqualTo(Duration.ofDays(14));
+	}
+
+	@Test
+	void theCustomerConfirmsReceiptOfAShippedOrder() {
+		String orderNo = paidOrder();
+		post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
+
+		Response completed = post("/api/orders/" + orderNo + "/receipt", "");
+
+		assertThat(completed.status()).isEqualTo(200);
+		assertThat(completed.text("status")).isEqualTo("COMPLETED");
+		assertThat(completed.text("completedBy")).isEqualTo("CUSTOMER");
+		assertThat(Instant.parse(completed.text("completedAt"))).isNotNull();
+		assertThat(outboxMessages("order.completed", orderNo)).isOne();
+	}
+
+	@Test
+	void refusesTransitionsTheStateMachineDoesNotAllowNamingTheCurrentStatus() {
+		String pending = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
+		String paid = paidOrder();
+		String completed = paidOrder();
+		post("/api/orders/" + completed + "/shipment", SHIPMENT);
+		post("/api/orders/" + completed + "/receipt", "");
+
+		assertConflict(post("/api/orders/" + pending + "/shipment", SHIPMENT), "PENDING_PAYMENT");
+		assertConflict(post("/api/orders/" + pending + "/receipt", ""), "PENDING_PAYMENT");
+		assertConflict(post("/api/orders/" + paid + "/receipt", ""), "PAID");
+		assertConflict(post("/api/orders/" + paid + "/cancellation", ""), "PAID");
+		assertConflict(post("/api/orders/" + completed + "/shipment", SHIPMENT), "COMPLETED");
+		assertConflict(post("/api/orders/" + completed + "/receipt", ""), "COMPLETED");
+	}
+
+	@Test
+	void shippingAnUnknownOrderIsNotFound() {
+		assertThat(post("/api/orders/NOSUCHORDER/shipment", SHIPMENT).status()).isEqualTo(404);
+		assertThat(post("/api/orders/NOSUCHORDER/receipt", "").status()).isEqualTo(404);
+	}
+
+	@Test
+	void refusesAnInvalidShipment() {
+		String orderNo = paidOrder();
+
+		Response blank = post("/api/orders/" + orderNo + "/shipment", "{\"carrier\": \" \", \"trackingNo\": \"T\"}");
+		Response tooLong = post("/api/orders/" + orderNo + "/shipment",
+				"{\"carrier\": \"SF\", \"trackingNo\": \"T\", \"autoCompleteAfter\": \"P365D\"}");
+
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.body().path("errors").get(0).path("field").asString()).isEqualTo("carrier");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.body().path("errors").get(0).path("field").asString()).isEqualTo("autoCompleteAfter");
+		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PAID");
+	}
+
+	private void assertConflict(Response response, String currentStatus) {
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.contentType()).isEqualTo("application/problem+json");
+		assertThat(response.text("detail")).contains("is " + currentStatus);
+	}
+
+	private String paidOrder() {
+		String orderNo = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
+		this.payments
+			.apply(new PaymentNotification("evt-" + UUID.randomUUID(), PaymentNotification.Type.SUCCEEDED, orderNo,
+					"txn-" + UUID.randomUUID(), new BigDecimal("39.80"), Currency.getInstance("CNY"), Instant.now()),
+					"{}");
+		return orderNo;
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.orderflow.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.orderflow.order.TransitionOutcome.Applied;
+import io.orderflow.order.TransitionOutcome.NotAllowed;
+import io.orderflow.order.TransitionOutcome.Rescheduled;
+import io.orderflow.order.TransitionOutcome.UnknownOrder;
+
+/**
+ * A paid order's way to completion: shipped, then completed when the customer confirms
+ * receipt or, failing that, when its auto-completion timer fires. Each step is a guarded
+ * update that writes its event; the customer and the timer racing to complete an order
+ * produce one completion.
+ */
+@Service
+public class OrderFulfilment {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderFulfilment.class);
+
+	private final Orders orders;
+
+	private final OrderEvents events;
+
+	private final OrderTimers timers;
+
+	private final Clock clock;
+
+	OrderFulfilment(Orders orders, OrderEvents events, OrderTimers timers, Clock clock) {
+		this.orders = orders;
+		this.events = events;
+		this.timers = timers;
+		this.clock = clock;
+	}
+
+	/**
+	 * PAID to SHIPPED; the order completes by itself {@code autoCompleteAfter} from now.
+	 */
+	@Transactional
+	public TransitionOutcome ship(String orderNo, String carrier, String trackingNo, Duration autoCompleteAfter) {
+		Instant now = now();
+		return outcome(orderNo, this.orders.ship(orderNo, carrier, trackingNo, now.plus(autoCompleteAfter), now),
+				(order) -> {
+					Shipment shipment = order.shipment();
+					this.events.shipped(order, shipment, now);
+					this.timers.scheduleAutoCompletion(order, shipment, now);
+					log.info("Shipped order {} with {} {}; completes by itself at {}", orderNo, carrier, trackingNo,
+							shipment.autoCompleteAt());
+					return new Applied(order);
+				});
+	}
+
+	/** SHIPPED to COMPLETED: the customer confirms receipt. */
+	@Transactional
+	public TransitionOutcome confirmReceipt(String orderNo) {
+		Instant now = now();
+		return outcome(orderNo, this.orders.completeAtCustomerRequest(orderNo, now), this::completed);
+	}
+
+	/**
+	 * The auto-completion timer of an order arrived: complete it if it is still shipped
+	 * and its time has come, or schedule a new timer if the time is still ahead.
+	 */
+	@Transactional
+	public TransitionOutcome completeAutomatically(String orderNo) {
+		Instant now = now();
+		Optional<Order> completed = this.orders.completeAutomatically(orderNo, now);
+		if (completed.isPresent()) {
+			return completed(completed.get());
+		}
+		return this.orders.findByOrderNo(orderNo).<TransitionOutcome>map((order) -> {
+			Shipment shipment = order.shipment();
+			if (order.status() == OrderStatus.SHIPPED && shipment != null) {
+				this.timers.scheduleAutoCompletion(order, shipment, now);
+				return new Rescheduled(order);
+			}
+			return new NotAllowed(order);
+		}).orElseGet(() -> new UnknownOrder(orderNo));
+	}
+
+	private TransitionOutcome completed(Order order) {
+		Completion completion = order.completion();
+		this.events.completed(order, completion, completion.completedAt());
+		log.info("Completed order {} ({})", order.orderNo(), completion.completedBy());
+		return new Applied(order);
+	}
+
+	private TransitionOutcome outcome(String orderNo, Optional<Order> changed,
+			Function<Order, TransitionOutcome> then) {
+		if (changed.isPresent()) {
+			return then.apply(changed.get());
+		}
+		return this.orders.findByOrderNo(orderNo)
+			.<TransitionOutcome>map(NotAllowed::new)
+			.orElseGet(() -> new UnknownOrder(orderNo));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.orderflow.payment;
+
+import java.time.Instant;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderEvents;
+
+/**
+ * Gives back the money of a paid order that was cancelled after all (out of stock).
+ */
+@Service
+public class Refunds {
+
+	private static final Logger log = LoggerFactory.getLogger(Refunds.class);
+
+	private final PaymentRecords records;
+
+	private final OrderEvents events;
+
+	private final MeterRegistry meters;
+
+	Refunds(PaymentRecords records, OrderEvents events, MeterRegistry meters) {
+		this.records = records;
+		this.events = events;
+		this.meters = meters;
+	}
+
+	/**
+	 * Writes {@code order.refund-requested} for the transaction that paid the order, in
+	 * the caller's transaction (the one that cancelled the order).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void refundPaidOrder(Order order, String reason, Instant now) {
+		this.records.paymentOf(order.orderNo()).ifPresentOrElse((payment) -> {
+			this.events.refundRequested(order, payment.transactionId(), payment.amount(), payment.currency(), reason,
+					now);
+			this.records.setPaymentOutcome(payment.transactionId(), "REFUND_REQUESTED");
+			this.meters.counter("order.payment.refunds", "reason", reason).increment();
+			log.warn("Refund requested for transaction {} of cancelled order {} ({})", payment.transactionId(),
+					order.orderNo(), reason);
+		}, () -> log.error("Order {} was paid but no payment of it is recorded: refund it by hand", order.orderNo()));
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.orderflow.timeout;
+
+import java.util.List;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.inventory.InventoryAnswers;
+import io.orderflow.messaging.InventoryReservationConfirmed;
+import io.orderflow.messaging.InventoryReservationRejected;
+
+/**
+ * Inventory's answers to {@code order.created}, from {@code inventory.events}.
+ * Deduplicated by message id; a malformed message is parked at once and never blocks the
+ * queue.
+ */
+@Component
+class InventoryEventListener {
+
+	private final InventoryAnswers answers;
+
+	private final MessageReader reader;
+
+	InventoryEventListener(InventoryAnswers answers, MessageReader reader) {
+		this.answers = answers;
+		this.reader = reader;
+	}
+
+	@RabbitListener(id = "inventory-events", queues = "#{@topology.inventoryEventsQueue()}")
+	void onInventoryEvent(Message message) {
+		String messageId = this.reader.messageId(message);
+		String type = message.getMessageProperties().getReceivedRoutingKey();
+		if (InventoryReservationRejected.TYPE.equals(type)) {
+			InventoryReservationRejected rejected = this.reader.read(message, InventoryReservationRejected.class);
+			if (rejected.orderNo() == null || rejected.orderNo().isBlank()) {
+				throw MessageReader.malformed(message, InventoryReservationRejected.class, "no orderNo");
+			}
+			this.answers.reservationRejected(messageId, rejected.orderNo(), String.valueOf(rejected.reason()),
+					(rejected.skus() != null) ? rejected.skus() : List.of());
+		}
+		else if (InventoryReservationConfirmed.TYPE.equals(type)) {
+			InventoryReservationConfirmed confirmed = this.reader.read(message, InventoryReservationConfirmed.class);
+			if (confirmed.orderNo() == null || confirmed.orderNo().isBlank()) {
+				throw MessageReader.malformed(message, InventoryReservationConfirmed.class, "no orderNo");
+			}
+			this.answers.reservationConfirmed(messageId, confirmed.orderNo());
+		}
+		else {
+			throw MessageReader.malformed(message, Object.class, "unexpected routing key " + type);
+		}
+	}
+
+}
