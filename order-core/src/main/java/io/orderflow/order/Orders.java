@@ -2,6 +2,7 @@ package io.orderflow.order;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -111,8 +112,7 @@ public class Orders {
 			  AND auto_complete_at <= :now
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
-	// Out of stock cancels an order that is not yet shipped: unpaid, or paid (then
-	// refunded).
+	// Out of stock cancels an order not yet shipped: unpaid, or paid (and then refunded).
 	private static final String CANCEL_OUT_OF_STOCK = """
 			UPDATE orders
 			SET status = 'CANCELLED',
@@ -176,13 +176,7 @@ public class Orders {
 	 * Cancels the order if, and only if, it is still awaiting payment.
 	 */
 	Optional<Order> cancelAwaitingPayment(String orderNo, CancelReason reason, Instant now) {
-		return this.jdbc.sql(CANCEL_AWAITING_PAYMENT)
-			.param("orderNo", orderNo)
-			.param("reason", reason.name())
-			.param("now", OrderRows.timestamp(now))
-			.query(OrderRows::map)
-			.optional()
-			.map(this::withItems);
+		return transition(CANCEL_AWAITING_PAYMENT, orderNo, now, Map.of("reason", reason.name()));
 	}
 
 	/**
@@ -221,15 +215,8 @@ public class Orders {
 
 	/** PAID to SHIPPED. */
 	Optional<Order> ship(String orderNo, String carrier, String trackingNo, Instant autoCompleteAt, Instant now) {
-		return this.jdbc.sql(SHIP)
-			.param("orderNo", orderNo)
-			.param("carrier", carrier)
-			.param("trackingNo", trackingNo)
-			.param("autoCompleteAt", OrderRows.timestamp(autoCompleteAt))
-			.param("now", OrderRows.timestamp(now))
-			.query(OrderRows::map)
-			.optional()
-			.map(this::withItems);
+		return transition(SHIP, orderNo, now, Map.of("carrier", carrier, "trackingNo", trackingNo, "autoCompleteAt",
+				OrderRows.timestamp(autoCompleteAt)));
 	}
 
 	/** SHIPPED to COMPLETED, by the customer. */
@@ -259,7 +246,13 @@ public class Orders {
 	}
 
 	private Optional<Order> transition(String sql, String orderNo, Instant now) {
+		return transition(sql, orderNo, now, Map.of());
+	}
+
+	/** Runs a guarded update that returns the changed order, if the guard held. */
+	private Optional<Order> transition(String sql, String orderNo, Instant now, Map<String, ?> parameters) {
 		return this.jdbc.sql(sql)
+			.params(parameters)
 			.param("orderNo", orderNo)
 			.param("now", OrderRows.timestamp(now))
 			.query(OrderRows::map)

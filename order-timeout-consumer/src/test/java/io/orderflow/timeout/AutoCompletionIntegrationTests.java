@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import io.orderflow.order.Completion.CompletedBy;
 import io.orderflow.order.Order;
@@ -17,9 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class AutoCompletionIntegrationTests extends TimeoutConsumerIntegrationTest {
-
-	@Autowired
-	MeterRegistry meters;
 
 	@Test
 	void aShippedOrderNobodyConfirmsCompletesByItselfWhenItsTimerIsDue() {

@@ -9,9 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -19,13 +17,11 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.orderflow.messaging.InventoryReservationConfirmed;
 import io.orderflow.messaging.InventoryReservationRejected;
-import io.orderflow.messaging.Topology;
 import io.orderflow.order.CancelReason;
 import io.orderflow.order.InventoryStatus;
 import io.orderflow.order.Order;
@@ -39,18 +35,6 @@ import static org.awaitility.Awaitility.await;
  * answers out, duplicated, out of order and broken ones included.
  */
 class InventoryIntegrationTests extends TimeoutConsumerIntegrationTest {
-
-	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	AmqpAdmin admin;
-
-	@Autowired
-	Topology topology;
-
-	@Autowired
-	JsonMapper json;
 
 	@Autowired
 	ConnectionFactory connectionFactory;

@@ -14,11 +14,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.payment.PaymentCallbacks;
 import io.orderflow.payment.PaymentNotification;
 import io.orderflow.payment.PaymentOutcome;
 

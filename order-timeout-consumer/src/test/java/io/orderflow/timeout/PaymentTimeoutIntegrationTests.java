@@ -12,12 +12,10 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.orderflow.messaging.Topology;
 import io.orderflow.order.CancelReason;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
@@ -30,12 +28,6 @@ class PaymentTimeoutIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 	@Autowired
 	RabbitListenerEndpointRegistry listeners;
-
-	@Autowired
-	AmqpAdmin admin;
-
-	@Autowired
-	Topology topology;
 
 	@Autowired
 	OrderCancellation cancellation;

@@ -7,10 +7,16 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.orderflow.messaging.Topology;
 import io.orderflow.order.NewOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderFulfilment;
@@ -37,6 +43,21 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	AmqpAdmin admin;
+
+	@Autowired
+	Topology topology;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Order placeOrder(Duration paymentTimeout) {
 		return this.placement.place(new NewOrder("c-42", Currency.getInstance("CNY"),

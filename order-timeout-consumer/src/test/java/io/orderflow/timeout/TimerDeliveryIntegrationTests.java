@@ -7,19 +7,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.DelayLevels;
 import io.orderflow.messaging.PaymentTimeoutTimer;
 import io.orderflow.messaging.Topology;
@@ -35,21 +30,6 @@ import static org.awaitility.Awaitility.await;
  * twice, loop, or vanish.
  */
 class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
-
-	@Autowired
-	RabbitTemplate rabbit;
-
-	@Autowired
-	AmqpAdmin admin;
-
-	@Autowired
-	Topology topology;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	MeterRegistry meters;
 
 	@Test
 	void aTimerThatArrivesBeforeTheDeadlineIsRescheduledAndCancelsAtTheDeadline() {

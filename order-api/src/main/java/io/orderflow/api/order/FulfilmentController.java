@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
