@@ -1,9 +1,13 @@
 package io.orderflow.inbox;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +20,20 @@ public class Inbox {
 			VALUES (:messageId, :type, :receivedAt)
 			ON CONFLICT (message_id) DO NOTHING""";
 
+	private static final String DELETE_RECEIVED_BEFORE = """
+			DELETE FROM inbox_message
+			WHERE received_at < :cutoff""";
+
 	private final JdbcClient jdbc;
 
-	Inbox(JdbcClient jdbc) {
+	private final Clock clock;
+
+	private final Duration retention;
+
+	Inbox(JdbcClient jdbc, Clock clock, @Value("${order.inbox.retention:30d}") Duration retention) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+		this.retention = retention;
 	}
 
 	/**
@@ -34,6 +48,17 @@ public class Inbox {
 			.param("type", type)
 			.param("receivedAt", now.atOffset(ZoneOffset.UTC))
 			.update() == 1;
+	}
+
+	/**
+	 * Forgets messages received longer ago than {@code order.inbox.retention} (30 days by
+	 * default): far longer than any redelivery takes.
+	 */
+	@Scheduled(fixedDelayString = "${order.inbox.purge-interval:1h}", initialDelayString = "1m")
+	void purge() {
+		this.jdbc.sql(DELETE_RECEIVED_BEFORE)
+			.param("cutoff", this.clock.instant().minus(this.retention).atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 }

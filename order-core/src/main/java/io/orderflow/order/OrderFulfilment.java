@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -87,6 +88,21 @@ public class OrderFulfilment {
 			}
 			return new NotAllowed(order);
 		}).orElseGet(() -> new UnknownOrder(orderNo));
+	}
+
+	/**
+	 * The safety net for lost auto-completion timers: completes up to {@code limit}
+	 * shipped orders whose auto-completion passed more than {@code grace} ago.
+	 */
+	@Transactional
+	public List<Order> completeOrdersOverdueBy(Duration grace, int limit) {
+		Instant now = now();
+		List<Order> completed = this.orders.completeOverdueBatch(now.minus(grace), limit, now);
+		for (Order order : completed) {
+			completed(order);
+			log.warn("Completed order {} whose auto-completion timer never arrived", order.orderNo());
+		}
+		return completed;
 	}
 
 	private TransitionOutcome completed(Order order) {

@@ -112,6 +112,21 @@ public class Orders {
 			  AND auto_complete_at <= :now
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
+	private static final String COMPLETE_OVERDUE_BATCH = """
+			UPDATE orders
+			SET status = 'COMPLETED',
+			    completed_at = :now,
+			    completed_by = 'AUTO'
+			WHERE id IN (SELECT id
+			             FROM orders
+			             WHERE status = 'SHIPPED'
+			               AND auto_complete_at <= :overdueSince
+			             ORDER BY auto_complete_at
+			             LIMIT :limit
+			             FOR UPDATE SKIP LOCKED)
+			  AND status = 'SHIPPED'
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
 	// Out of stock cancels an order not yet shipped: unpaid, or paid (and then refunded).
 	private static final String CANCEL_OUT_OF_STOCK = """
 			UPDATE orders
@@ -202,7 +217,19 @@ public class Orders {
 	 * instances can sweep at once.
 	 */
 	List<Order> cancelOverdueBatch(Instant overdueSince, int limit, Instant now) {
-		return this.jdbc.sql(CANCEL_OVERDUE_BATCH)
+		return batch(CANCEL_OVERDUE_BATCH, overdueSince, limit, now);
+	}
+
+	/**
+	 * Completes up to {@code limit} shipped orders whose auto-completion passed before
+	 * {@code overdueSince}, skipping rows another transaction holds.
+	 */
+	List<Order> completeOverdueBatch(Instant overdueSince, int limit, Instant now) {
+		return batch(COMPLETE_OVERDUE_BATCH, overdueSince, limit, now);
+	}
+
+	private List<Order> batch(String sql, Instant overdueSince, int limit, Instant now) {
+		return this.jdbc.sql(sql)
 			.param("overdueSince", OrderRows.timestamp(overdueSince))
 			.param("limit", limit)
 			.param("now", OrderRows.timestamp(now))

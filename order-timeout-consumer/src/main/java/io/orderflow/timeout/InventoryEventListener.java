@@ -1,6 +1,8 @@
 package io.orderflow.timeout;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -18,6 +20,9 @@ import io.orderflow.messaging.InventoryReservationRejected;
 @Component
 class InventoryEventListener {
 
+	private static final Set<String> TYPES = Set.of(InventoryReservationRejected.TYPE,
+			InventoryReservationConfirmed.TYPE);
+
 	private final InventoryAnswers answers;
 
 	private final MessageReader reader;
@@ -30,7 +35,7 @@ class InventoryEventListener {
 	@RabbitListener(id = "inventory-events", queues = "#{@topology.inventoryEventsQueue()}")
 	void onInventoryEvent(Message message) {
 		String messageId = this.reader.messageId(message);
-		String type = message.getMessageProperties().getReceivedRoutingKey();
+		String type = typeOf(message);
 		if (InventoryReservationRejected.TYPE.equals(type)) {
 			InventoryReservationRejected rejected = this.reader.read(message, InventoryReservationRejected.class);
 			if (rejected.orderNo() == null || rejected.orderNo().isBlank()) {
@@ -49,6 +54,31 @@ class InventoryEventListener {
 		else {
 			throw MessageReader.malformed(message, Object.class, "unexpected routing key " + type);
 		}
+	}
+
+	/**
+	 * The routing key inventory published with. A message moved back from the parking lot
+	 * arrives with another routing key; the first {@code x-death} entry still names the
+	 * original one.
+	 */
+	private static String typeOf(Message message) {
+		String routingKey = message.getMessageProperties().getReceivedRoutingKey();
+		if (TYPES.contains(routingKey)) {
+			return routingKey;
+		}
+		List<Map<String, ?>> deaths = message.getMessageProperties().getXDeathHeader();
+		if (deaths != null) {
+			for (Map<String, ?> death : deaths) {
+				if (death.get("routing-keys") instanceof List<?> keys) {
+					for (Object key : keys) {
+						if (TYPES.contains(String.valueOf(key))) {
+							return String.valueOf(key);
+						}
+					}
+				}
+			}
+		}
+		return String.valueOf(routingKey);
 	}
 
 }

@@ -117,6 +117,27 @@ class InventoryIntegrationTests extends TimeoutConsumerIntegrationTest {
 			.untilAsserted(() -> assertThat(current(order).status()).isEqualTo(OrderStatus.CANCELLED));
 	}
 
+	@Test
+	void aMessageMovedBackFromTheParkingLotIsHandledByItsOriginalRoutingKey() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		Message replayed = MessageBuilder
+			.withBody(
+					"{\"orderNo\": \"%s\", \"reason\": \"INSUFFICIENT_STOCK\", \"skus\": []}".formatted(order.orderNo())
+						.getBytes(StandardCharsets.UTF_8))
+			.setMessageId(UUID.randomUUID().toString())
+			.setHeader("x-death",
+					List.of(Map.of("queue", this.topology.inventoryEventsQueue(), "reason", "rejected", "count", 1L,
+							"exchange", this.topology.inventoryEventsExchange(), "routing-keys",
+							List.of(InventoryReservationRejected.TYPE))))
+			.build();
+
+		// as a shovel or "move messages" does: straight into the queue, by its name
+		this.rabbit.send("", this.topology.inventoryEventsQueue(), replayed);
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(current(order).cancelReason()).isEqualTo(CancelReason.OUT_OF_STOCK));
+	}
+
 	/**
 	 * Plays the inventory service: reserves on {@code order.created} (or rejects when
 	 * stock is short), releases on {@code order.cancelled}, commits on

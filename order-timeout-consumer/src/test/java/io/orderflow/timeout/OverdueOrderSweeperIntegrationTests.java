@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.orderflow.order.CancelReason;
+import io.orderflow.order.Completion.CompletedBy;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
 
@@ -52,6 +53,37 @@ class OverdueOrderSweeperIntegrationTests extends TimeoutConsumerIntegrationTest
 			assertThat(current(order).status()).isEqualTo(OrderStatus.CANCELLED);
 			assertThat(cancelledEvents(order)).isOne();
 		});
+	}
+
+	@Test
+	void completesShippedOrdersWhoseAutoCompletionIsOverdueByMoreThanTheGrace() {
+		Order lost = shippedOrder(Duration.ofMinutes(5));
+		Order late = shippedOrder(Duration.ofSeconds(10));
+
+		this.sweeper.sweep();
+
+		assertThat(current(lost).status()).isEqualTo(OrderStatus.COMPLETED);
+		assertThat(current(lost).completion().completedBy()).isEqualTo(CompletedBy.AUTO);
+		assertThat(events("order.completed", lost)).isOne();
+		assertThat(current(late).status()).isEqualTo(OrderStatus.SHIPPED);
+	}
+
+	/** Shipped, with its auto-completion {@code overdueBy} ago and no timer anywhere. */
+	private Order shippedOrder(Duration overdueBy) {
+		Order order = lostOrder(Duration.ofMinutes(40));
+		Instant autoCompleteAt = Instant.now().minus(overdueBy);
+		this.jdbc.sql("""
+				UPDATE orders
+				SET status = 'SHIPPED',
+				    paid_at = created_at,
+				    shipped_at = :shippedAt,
+				    auto_complete_at = :autoCompleteAt
+				WHERE order_no = :orderNo""")
+			.param("shippedAt", autoCompleteAt.minus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC))
+			.param("autoCompleteAt", autoCompleteAt.atOffset(ZoneOffset.UTC))
+			.param("orderNo", order.orderNo())
+			.update();
+		return current(order);
 	}
 
 	private Order lostOrder(Duration overdueBy) {
