@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -24,6 +23,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
@@ -63,42 +63,48 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 
 	@Override
 	public List<Delivery> publish(List<OutboxMessage> batch) {
+		try {
+			// One channel for the whole batch: confirms are pipelined on it, and no
+			// channel is
+			// opened or closed per message.
+			List<Delivery> deliveries = this.rabbit.invoke((operations) -> publishOnOneChannel(operations, batch));
+			return (deliveries != null) ? deliveries : List.of();
+		}
+		catch (AmqpException ex) {
+			// no channel to be had (unreachable, refused, closed): nothing of the batch
+			// was sent
+			String failure = "broker unreachable: " + ex;
+			return batch.stream().map((message) -> Delivery.failed(message.id(), failure)).toList();
+		}
+	}
+
+	private List<Delivery> publishOnOneChannel(RabbitOperations operations, List<OutboxMessage> batch) {
 		Instant now = this.clock.instant();
 		List<InFlight> inFlight = new ArrayList<>(batch.size());
-		@Nullable String brokerUnreachable = null;
 		for (OutboxMessage message : batch) {
-			if (brokerUnreachable != null) {
-				inFlight.add(new InFlight(message, null, brokerUnreachable));
-				continue;
-			}
 			CorrelationData correlation = new CorrelationData(message.id().toString());
 			try {
-				send(message, now, correlation);
+				send(operations, message, now, correlation);
 				inFlight.add(new InFlight(message, correlation, null));
-			}
-			catch (AmqpConnectException ex) {
-				// no point trying the rest of the batch: each would wait for the same
-				// connection
-				brokerUnreachable = "broker unreachable: " + ex.getMessage();
-				inFlight.add(new InFlight(message, null, brokerUnreachable));
 			}
 			catch (AmqpException ex) {
 				inFlight.add(new InFlight(message, null, "publish failed: " + ex.getMessage()));
 			}
 		}
+		// Wait here, before the channel goes back to the cache with confirms outstanding.
 		long deadline = System.nanoTime() + this.properties.confirmTimeout().toNanos();
 		return inFlight.stream().map((sent) -> awaitConfirm(sent, deadline)).toList();
 	}
 
-	private void send(OutboxMessage message, Instant now, CorrelationData correlation) {
+	private void send(RabbitOperations operations, OutboxMessage message, Instant now, CorrelationData correlation) {
 		if (message.kind() == OutboxMessage.Kind.TIMER) {
 			Instant deliverAt = message.deliverAt();
 			long delay = DelayLevels.delaySeconds((deliverAt != null) ? deliverAt : now, now);
-			this.rabbit.send(this.topology.timersEntryExchange(), DelayLevels.routingKey(delay, message.destination()),
+			operations.send(this.topology.timersEntryExchange(), DelayLevels.routingKey(delay, message.destination()),
 					toAmqp(message), correlation);
 		}
 		else {
-			this.rabbit.send(this.topology.eventsExchange(), message.destination(), toAmqp(message), correlation);
+			operations.send(this.topology.eventsExchange(), message.destination(), toAmqp(message), correlation);
 		}
 	}
 
