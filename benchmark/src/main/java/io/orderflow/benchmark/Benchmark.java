@@ -1,0 +1,106 @@
+package io.orderflow.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the benchmark and writes {@code docs/benchmarks.md}. Started by
+ * {@code bin/benchmark [--smoke] [--runs N]} from the repository's root, after the build.
+ */
+public final class Benchmark {
+
+	private Benchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean smoke = false;
+		Integer runs = null;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--smoke" -> smoke = true;
+				case "--runs" -> {
+					if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
+						usage("--runs needs a positive number");
+					}
+					runs = Integer.parseInt(args[++i]);
+				}
+				case "-h", "--help" -> usage(null);
+				default -> usage("unknown argument " + args[i]);
+			}
+		}
+		Settings settings = smoke ? Settings.smoke((runs != null) ? runs : 1)
+				: Settings.full((runs != null) ? runs : 3);
+		quietLibraries();
+		System.setProperty("java.awt.headless", "true");
+
+		Path root = Path.of("").toAbsolutePath();
+		if (!Files.isDirectory(root.resolve("order-api")) || !Files.isDirectory(root.resolve("docs"))) {
+			usage("run from the repository's root (bin/benchmark does)");
+		}
+		Path logs = root.resolve("benchmark/target/benchmark-logs");
+		Files.createDirectories(logs);
+		Instant started = Instant.now();
+		long began = System.nanoTime();
+		log("settings: " + settings);
+		log("app logs in " + root.relativize(logs));
+
+		Postgres postgres = Postgres.fromEnvironment();
+		List<Results.Run> results = new ArrayList<>();
+		Report.Facts facts;
+		try (Rabbit rabbit = Rabbit.fromEnvironment()) {
+			String postgresVersion = postgres.version();
+			String rabbitVersion = rabbit.version();
+			for (int run = 1; run <= settings.runs(); run++) {
+				log("run " + run + " of " + settings.runs());
+				results.add(new BenchmarkRun(settings, run, postgres, rabbit, root, logs).execute());
+			}
+			facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
+					Machine.javaVersion(), postgresVersion, rabbitVersion, started, (System.nanoTime() - began) / 1e9);
+		}
+
+		Report report = new Report(settings, results, facts);
+		Path markdown = root.resolve("docs/benchmarks.md");
+		report.write(markdown, root.resolve("docs/benchmarks"));
+		System.out.println();
+		System.out.println("Benchmark finished in " + Math.round(facts.wallSeconds() / 60) + " min; wrote "
+				+ root.relativize(markdown) + " and docs/benchmarks/*.png");
+		for (String line : report.headline()) {
+			System.out.println("  - " + line.replace("**", ""));
+		}
+		System.out.println("Reproduce with: " + settings.command());
+	}
+
+	static void log(String message) {
+		System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " benchmark: " + message);
+	}
+
+	/**
+	 * The libraries (HikariCP, db-scheduler, Flyway, the AMQP client) log warnings only.
+	 */
+	private static void quietLibraries() {
+		Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		if (root instanceof ch.qos.logback.classic.Logger logback) {
+			logback.setLevel(Level.WARN);
+		}
+	}
+
+	private static void usage(String problem) {
+		if (problem != null) {
+			System.err.println("benchmark: " + problem);
+		}
+		System.err.println("usage: bin/benchmark [--smoke] [--runs N]");
+		System.err.println("  --smoke   shortened workloads and one run, for a quick check (a few minutes)");
+		System.err.println("  --runs N  repetitions (default 3, 1 with --smoke); figures are medians over them");
+		System.exit((problem != null) ? 2 : 0);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.orderflow.benchmark;
+
+/**
+ * The timer designs compared: the service itself and the baselines, each with its own
+ * database.
+ */
+enum Design {
+
+	SERVICE("order service (binary delay levels)", "service", "orderflow_bench"),
+
+	TTL_QUEUE("single queue, per-message TTL", "TTL queue", "orderflow_bench_ttl_queue"),
+
+	POLLER_1S("database poller, every 1 s", "poller 1 s", "orderflow_bench_poller_1s"),
+
+	POLLER_10S("database poller, every 10 s", "poller 10 s", "orderflow_bench_poller_10s"),
+
+	DB_SCHEDULER("db-scheduler, default polling", "db-scheduler", "orderflow_bench_db_scheduler"),
+
+	DB_SCHEDULER_LOCK_AND_FETCH("db-scheduler, lock-and-fetch polling", "db-scheduler L&F",
+			"orderflow_bench_db_scheduler_lock_and_fetch");
+
+	private final String title;
+
+	private final String label;
+
+	private final String database;
+
+	Design(String title, String label, String database) {
+		this.title = title;
+		this.label = label;
+		this.database = database;
+	}
+
+	String title() {
+		return this.title;
+	}
+
+	/** Short name for charts and narrow tables. */
+	String label() {
+		return this.label;
+	}
+
+	String database() {
+		return this.database;
+	}
+
+	boolean isBaseline() {
+		return this != SERVICE;
+	}
+
+}

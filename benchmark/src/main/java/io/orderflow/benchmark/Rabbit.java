@@ -1,0 +1,133 @@
+package io.orderflow.benchmark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import io.orderflow.messaging.DelayLevels;
+import io.orderflow.messaging.Topology;
+
+/**
+ * The local RabbitMQ. Everything the benchmark declares, and the service's topology it
+ * runs with, carries the prefix {@code bench.}, so a developer's own topology on the same
+ * broker is never touched.
+ */
+final class Rabbit implements AutoCloseable {
+
+	static final String PREFIX = "bench.";
+
+	private final ConnectionFactory factory;
+
+	private final Connection admin;
+
+	private Rabbit(ConnectionFactory factory) throws IOException, TimeoutException {
+		this.factory = factory;
+		this.admin = factory.newConnection("benchmark-admin");
+	}
+
+	static Rabbit fromEnvironment() throws IOException, TimeoutException {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
+		factory.setPort(Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672")));
+		factory.setUsername(env("SPRING_RABBITMQ_USERNAME", "guest"));
+		factory.setPassword(env("SPRING_RABBITMQ_PASSWORD", "guest"));
+		return new Rabbit(factory);
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	String host() {
+		return this.factory.getHost();
+	}
+
+	int port() {
+		return this.factory.getPort();
+	}
+
+	Connection newConnection(String name) throws IOException, TimeoutException {
+		return this.factory.newConnection(name);
+	}
+
+	/**
+	 * {@code RabbitMQ <version> on <Erlang platform>}, as the broker announces itself.
+	 */
+	String version() {
+		Object version = this.admin.getServerProperties().get("version");
+		Object platform = this.admin.getServerProperties().get("platform");
+		return "RabbitMQ " + version + ((platform != null) ? " (" + platform + ")" : "");
+	}
+
+	/** Messages ready in {@code queue}, or -1 when it does not exist. */
+	long messageCount(String queue) throws IOException, TimeoutException {
+		Channel channel = this.admin.createChannel();
+		try {
+			return channel.queueDeclarePassive(queue).getMessageCount();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		finally {
+			if (channel.isOpen()) {
+				channel.close();
+			}
+		}
+	}
+
+	/** Timers waiting in the service's delay levels. */
+	long pendingTimers(Topology topology) throws IOException, TimeoutException {
+		long total = 0;
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			total += Math.max(messageCount(topology.delayLevel(level)), 0);
+		}
+		return total;
+	}
+
+	void deleteQueue(String queue) throws IOException, TimeoutException {
+		try (Channel channel = this.admin.createChannel()) {
+			channel.queueDelete(queue);
+		}
+	}
+
+	void deleteExchange(String exchange) throws IOException, TimeoutException {
+		try (Channel channel = this.admin.createChannel()) {
+			channel.exchangeDelete(exchange);
+		}
+	}
+
+	/**
+	 * Every queue and exchange of the service's topology under the {@code bench.} prefix.
+	 */
+	void deleteServiceTopology() throws IOException, TimeoutException {
+		Topology topology = new Topology(PREFIX);
+		List<String> queues = new ArrayList<>(
+				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
+						topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
+						topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot()));
+		List<String> exchanges = new ArrayList<>(List.of(topology.eventsExchange(), topology.dueTimersExchange(),
+				topology.parkingLotExchange(), topology.inventoryEventsExchange()));
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			queues.add(topology.delayLevel(level));
+			exchanges.add(topology.delayLevel(level));
+		}
+		for (String queue : queues) {
+			deleteQueue(queue);
+		}
+		for (String exchange : exchanges) {
+			deleteExchange(exchange);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.admin.close();
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.orderflow.benchmark;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run measured. A figure that did not happen within its observation window (a
+ * timer that never fired, a storm that did not finish) is {@code +Infinity}.
+ */
+final class Results {
+
+	private Results() {
+	}
+
+	/**
+	 * @param apiSeconds order-api, from process start to health UP
+	 * @param consumerSeconds order-timeout-consumer, the same
+	 */
+	record Startup(double apiSeconds, double consumerSeconds) {
+	}
+
+	/**
+	 * Lateness of the orders due during the precision window.
+	 *
+	 * @param design the design
+	 * @param due orders due in the window
+	 * @param seconds sorted lateness of those cancelled
+	 * @param notFired those still pending when the window closed
+	 */
+	record Lateness(Design design, int due, double[] seconds, int notFired) {
+
+		static Lateness of(Design design, int due, double[] seconds, int notFired) {
+			return new Lateness(design, due, seconds, notFired);
+		}
+
+		/**
+		 * The percentile over all due orders, a timer that never fired counting as later
+		 * than any.
+		 */
+		double percentile(double percent) {
+			if (this.due == 0) {
+				return Double.NaN;
+			}
+			int rank = Math.max((int) Math.ceil(percent / 100.0 * this.due), 1);
+			return (rank <= this.seconds.length) ? this.seconds[rank - 1] : Double.POSITIVE_INFINITY;
+		}
+
+		double max() {
+			if (this.notFired > 0) {
+				return Double.POSITIVE_INFINITY;
+			}
+			return (this.seconds.length > 0) ? this.seconds[this.seconds.length - 1] : Double.NaN;
+		}
+
+		/** Orders cancelled more than {@code threshold} seconds late, or not at all. */
+		int lateBy(double threshold) {
+			int late = this.notFired;
+			for (double value : this.seconds) {
+				if (value > threshold) {
+					late++;
+				}
+			}
+			return late;
+		}
+
+	}
+
+	/**
+	 * The expiry storm.
+	 *
+	 * @param design the design
+	 * @param size orders due in the same second
+	 * @param cancelled how many were cancelled before the storm timed out
+	 * @param firstAfter seconds from the deadline to the first cancel
+	 * @param allCancelledAfter seconds from the deadline to the last cancel
+	 * @param allPublishedAfter seconds from the deadline until the last
+	 * {@code order.cancelled} event was published (the service only; NaN for baselines)
+	 * @param cancelsPerSecond the storm's size over the time from the deadline to the
+	 * last cancel
+	 * @param offsets seconds from the deadline to each cancel, in order
+	 */
+	record Storm(Design design, int size, long cancelled, double firstAfter, double allCancelledAfter,
+			double allPublishedAfter, double cancelsPerSecond, double[] offsets) {
+	}
+
+	/**
+	 * Memory and disk that pending timers occupy.
+	 *
+	 * @param apiIdleKb order-api RSS right after start-up
+	 * @param consumerIdleKb order-timeout-consumer RSS right after start-up
+	 * @param brokerIdleKb RabbitMQ (beam.smp) RSS right after the apps started
+	 * @param apiKb order-api RSS holding the pending population
+	 * @param consumerKb order-timeout-consumer RSS, the same
+	 * @param brokerKb RabbitMQ RSS, the same
+	 * @param pendingTimers timers waiting in the delay levels at that moment
+	 * @param queueMemoryBytes memory of the delay-level queue processes (rabbitmqctl), or
+	 * -1
+	 * @param databaseBytes size of each design's database holding its pending population
+	 * @param ttlBrokerDeltaKb broker RSS growth while the TTL-queue baseline published
+	 * its timers
+	 * @param ttlTimers timers the TTL-queue baseline published
+	 */
+	record Footprint(long apiIdleKb, long consumerIdleKb, long brokerIdleKb, long apiKb, long consumerKb, long brokerKb,
+			long pendingTimers, long queueMemoryBytes, Map<Design, Long> databaseBytes, long ttlBrokerDeltaKb,
+			long ttlTimers) {
+	}
+
+	/**
+	 * One run of every workload.
+	 */
+	record Run(int number, Startup startup, HttpLoad.Result throughput, Map<String, Double> throughputCpu,
+			long outboxBacklog, double outboxDrainSeconds, DbCeiling.Result ceiling, int pendingOrders,
+			Map<Design, Lateness> lateness, Map<Design, Storm> storms, Map<String, Double> serviceStormCpu,
+			DeadLetterRate.Result deadLetters, Footprint footprint, double sweeperCancelled, List<String> notes,
+			List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
+	}
+
+}
