@@ -518,7 +518,8 @@ final class Report {
 	}
 
 	private static String ratio(Summary summary) {
-		return format(summary, (value) -> Double.isInfinite(value) ? "∞" : Stats.format("%.1f×", value));
+		return format(summary,
+				(value) -> Double.isInfinite(value) ? "∞" : Stats.format((value < 0.1) ? "%.2f×" : "%.1f×", value));
 	}
 
 	private String lateness(double value) {
