@@ -37,10 +37,8 @@ class AutoCompletionListener {
 	@RabbitListener(id = "auto-completion", queues = "#{@topology.autoCompletionQueue()}")
 	void onAutoCompletionDue(Message message) {
 		AutoCompletionTimer timer = this.reader.read(message, AutoCompletionTimer.class);
-		if (timer.orderNo() == null || timer.orderNo().isBlank()) {
-			throw MessageReader.malformed(message, AutoCompletionTimer.class, "no orderNo");
-		}
-		TransitionOutcome outcome = this.fulfilment.completeAutomatically(timer.orderNo());
+		TransitionOutcome outcome = this.fulfilment
+			.completeAutomatically(MessageReader.requireOrderNo(message, AutoCompletionTimer.class, timer.orderNo()));
 		this.meters.counter("order.auto.completions", "outcome", outcome.getClass().getSimpleName()).increment();
 		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
 			log.info("Auto-completion timer of order {}: the order is {}, nothing to do", timer.orderNo(),

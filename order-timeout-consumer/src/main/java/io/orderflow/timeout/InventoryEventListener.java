@@ -38,18 +38,14 @@ class InventoryEventListener {
 		String type = typeOf(message);
 		if (InventoryReservationRejected.TYPE.equals(type)) {
 			InventoryReservationRejected rejected = this.reader.read(message, InventoryReservationRejected.class);
-			if (rejected.orderNo() == null || rejected.orderNo().isBlank()) {
-				throw MessageReader.malformed(message, InventoryReservationRejected.class, "no orderNo");
-			}
-			this.answers.reservationRejected(messageId, rejected.orderNo(), String.valueOf(rejected.reason()),
-					(rejected.skus() != null) ? rejected.skus() : List.of());
+			this.answers.reservationRejected(messageId,
+					MessageReader.requireOrderNo(message, InventoryReservationRejected.class, rejected.orderNo()),
+					String.valueOf(rejected.reason()), (rejected.skus() != null) ? rejected.skus() : List.of());
 		}
 		else if (InventoryReservationConfirmed.TYPE.equals(type)) {
 			InventoryReservationConfirmed confirmed = this.reader.read(message, InventoryReservationConfirmed.class);
-			if (confirmed.orderNo() == null || confirmed.orderNo().isBlank()) {
-				throw MessageReader.malformed(message, InventoryReservationConfirmed.class, "no orderNo");
-			}
-			this.answers.reservationConfirmed(messageId, confirmed.orderNo());
+			this.answers.reservationConfirmed(messageId,
+					MessageReader.requireOrderNo(message, InventoryReservationConfirmed.class, confirmed.orderNo()));
 		}
 		else {
 			throw MessageReader.malformed(message, Object.class, "unexpected routing key " + type);

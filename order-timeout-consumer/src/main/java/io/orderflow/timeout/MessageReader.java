@@ -30,6 +30,14 @@ class MessageReader {
 		}
 	}
 
+	/** The order number a message names; a message that names none is malformed. */
+	static String requireOrderNo(Message message, Class<?> type, String orderNo) {
+		if (orderNo == null || orderNo.isBlank()) {
+			throw malformed(message, type, "no orderNo");
+		}
+		return orderNo;
+	}
+
 	/** The message's id, which inbound consumers deduplicate by. */
 	String messageId(Message message) {
 		String id = message.getMessageProperties().getMessageId();

@@ -66,9 +66,7 @@ class PaymentTimeoutListener {
 
 	private PaymentTimeoutTimer read(Message message) {
 		PaymentTimeoutTimer timer = this.reader.read(message, PaymentTimeoutTimer.class);
-		if (timer.orderNo() == null || timer.orderNo().isBlank()) {
-			throw MessageReader.malformed(message, PaymentTimeoutTimer.class, "no orderNo");
-		}
+		MessageReader.requireOrderNo(message, PaymentTimeoutTimer.class, timer.orderNo());
 		return timer;
 	}
 

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -39,6 +41,9 @@ class HttpPaymentStatusCheckTests {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	/** Holds a hung gateway's answer until the test is over. */
+	private final CountDownLatch testOver = new CountDownLatch(1);
+
 	private volatile Responder responder;
 
 	@BeforeEach
@@ -54,6 +59,7 @@ class HttpPaymentStatusCheckTests {
 
 	@AfterEach
 	void stopGateway() {
+		this.testOver.countDown();
 		this.gateway.stop(0);
 	}
 
@@ -100,7 +106,7 @@ class HttpPaymentStatusCheckTests {
 	void aGatewayThatDoesNotAnswerDoesNotBlockCancellation() {
 		this.responder = (exchange) -> {
 			try {
-				Thread.sleep(3_000); // a hung gateway: longer than every attempt together
+				this.testOver.await(30, TimeUnit.SECONDS); // a hung gateway
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
