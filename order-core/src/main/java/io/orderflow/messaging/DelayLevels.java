@@ -5,19 +5,28 @@ import java.time.Instant;
 import java.util.StringJoiner;
 
 /**
- * The binary delay levels that carry timers (the design of NServiceBus's RabbitMQ
- * transport).
+ * The binary delay levels that carry timers (after the design of NServiceBus's RabbitMQ
+ * transport, with one routing hop per level instead of one per bit).
  *
  * <p>
  * Level {@code L} is a queue whose every message waits exactly 2<sup>L</sup> seconds. A
- * delay is written in binary in the routing key, most significant level first, followed
- * by the timer's name: a 10-second payment timeout is
- * {@code 0.0.(...).0.1.0.1.0.payment-timeout}. At each level's exchange a {@code 1}
- * routes the message into that level's queue, a {@code 0} passes it straight on to the
- * next level's exchange; an expired message is dead-lettered to the next level's exchange
- * with its routing key unchanged. Because every queue holds a single TTL, messages expire
- * in arrival order and no timer waits behind a longer one (which is what goes wrong with
- * per-message TTLs in one queue).
+ * timer's routing key names the levels its delay passes through, longest first, then the
+ * timer's name: a delay of 1,800 s (1024 + 512 + 256 + 8) is
+ * {@code L10.L09.L08.L03.payment-timeout}. A new timer enters at the timers exchange,
+ * which routes it to the queue of the first level its key names. When it expires there it
+ * is dead-lettered, with its routing key unchanged, to that level's {@code .expired}
+ * exchange, which routes it to the queue of the next level the key names, or to the
+ * timer's queue once no level is left. Every queue holds one TTL, so messages expire in
+ * arrival order and no timer waits behind a longer one (which is what goes wrong with
+ * per-message TTLs in one queue), and every step is a single topic exchange: RabbitMQ
+ * routes a short key through one exchange many times faster than a 28-word binary key
+ * through a chain of exchange-to-exchange bindings.
+ *
+ * <p>
+ * Timers are meant to arrive a little early: the delay is rounded down after subtracting
+ * a lead, and the consumer holds an early timer until it is due. That makes the levels'
+ * one-second steps invisible, and absorbs the time between computing the delay and the
+ * broker enqueueing the message.
  */
 public final class DelayLevels {
 
@@ -30,17 +39,18 @@ public final class DelayLevels {
 	}
 
 	/**
-	 * Whole seconds to wait for {@code deliverAt}, rounded up so that a timer never
-	 * arrives before its time, capped at {@link #MAX_DELAY_SECONDS} (a longer timer
-	 * arrives early and is re-scheduled by its consumer), zero when it is already due.
+	 * Whole seconds a timer due at {@code deliverAt} waits in the levels when it is
+	 * published at {@code now}: the time left minus {@code lead}, rounded down, so that
+	 * it reaches its consumer between {@code lead} and {@code lead} + 1 s before it is
+	 * due. Zero when that is already past; capped at {@link #MAX_DELAY_SECONDS} (a longer
+	 * timer arrives early and is re-scheduled by its consumer).
 	 */
-	public static long delaySeconds(Instant deliverAt, Instant now) {
-		Duration remaining = Duration.between(now, deliverAt);
-		if (remaining.isNegative() || remaining.isZero()) {
+	public static long delaySeconds(Instant deliverAt, Instant now, Duration lead) {
+		Duration remaining = Duration.between(now, deliverAt).minus(lead);
+		if (remaining.isNegative()) {
 			return 0;
 		}
-		long seconds = remaining.getSeconds() + ((remaining.getNano() > 0) ? 1 : 0);
-		return Math.min(seconds, MAX_DELAY_SECONDS);
+		return Math.min(remaining.getSeconds(), MAX_DELAY_SECONDS);
 	}
 
 	/**
@@ -53,21 +63,43 @@ public final class DelayLevels {
 		}
 		StringJoiner key = new StringJoiner(".");
 		for (int level = COUNT - 1; level >= 0; level--) {
-			key.add(((delaySeconds >>> level) & 1) == 1 ? "1" : "0");
+			if (((delaySeconds >>> level) & 1) == 1) {
+				key.add(word(level));
+			}
 		}
 		return key.add(timerName).toString();
 	}
 
 	/**
-	 * The binding at level {@code level}'s exchange that matches a {@code bit} at that
-	 * level.
+	 * At the timers exchange: a new timer whose longest level is {@code level}.
 	 */
-	static String bindingKey(int level, char bit) {
-		return "*.".repeat(COUNT - 1 - level) + bit + ".#";
+	static String entryBinding(int level) {
+		return word(level) + ".#";
+	}
+
+	/**
+	 * At the {@code .expired} exchange of {@code expired}: a timer whose next level is
+	 * {@code next}.
+	 */
+	static String nextLevelBinding(int expired, int next) {
+		return "#." + word(expired) + "." + word(next) + ".#";
+	}
+
+	/**
+	 * At the {@code .expired} exchange of {@code expired}: a timer named
+	 * {@code timerName} that has no level left.
+	 */
+	static String lastLevelBinding(int expired, String timerName) {
+		return "#." + word(expired) + "." + timerName;
 	}
 
 	static long ttlMillis(int level) {
 		return (1L << level) * 1000;
+	}
+
+	/** How a level appears in routing keys and names: {@code L00} to {@code L27}. */
+	static String word(int level) {
+		return "L%02d".formatted(level);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.orderflow.messaging;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,15 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topologyPrefix prepended verbatim to every exchange and queue name, so that
  * several environments or test runs can share one broker (e.g. {@code staging.} gives
  * {@code staging.order.events}); empty by default
+ * @param timerLead how much earlier than it is due a timer reaches its consumer at least
+ * (at most one second more), which then holds it until it is due: covers the time between
+ * computing a timer's delay and the broker enqueueing it, which grows when the broker is
+ * busy
  */
 @ConfigurationProperties("order.messaging")
-public record MessagingProperties(@DefaultValue("") String topologyPrefix) {
+public record MessagingProperties(@DefaultValue("") String topologyPrefix, @DefaultValue("1s") Duration timerLead) {
 
 	public MessagingProperties {
 		if (!topologyPrefix.matches("[A-Za-z0-9._-]*")) {
 			throw new IllegalArgumentException(
 					"order.messaging.topology-prefix may hold letters, digits, '.', '_' and '-' only, was '"
 							+ topologyPrefix + "'");
+		}
+		if (timerLead.isNegative()) {
+			throw new IllegalArgumentException("order.messaging.timer-lead must not be negative, was " + timerLead);
 		}
 	}
 

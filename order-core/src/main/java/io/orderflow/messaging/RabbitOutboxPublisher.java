@@ -2,6 +2,7 @@ package io.orderflow.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,8 +34,9 @@ import io.orderflow.outbox.OutboxPublisher;
 
 /**
  * Publishes outbox messages with publisher confirms and mandatory returns. Events go to
- * the events exchange; timers to the highest delay level, with their delay computed now,
- * at publish time, so that time spent in the outbox does not make them late.
+ * the events exchange; timers to the timers exchange, each with its delay computed right
+ * before its own send, so that time spent in the outbox or behind other sends does not
+ * make it late.
  */
 @Component
 class RabbitOutboxPublisher implements OutboxPublisher {
@@ -47,9 +49,12 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 
 	private final OutboxProperties properties;
 
+	private final Duration timerLead;
+
 	private final Clock clock;
 
-	RabbitOutboxPublisher(RabbitTemplate rabbit, Topology topology, OutboxProperties properties, Clock clock) {
+	RabbitOutboxPublisher(RabbitTemplate rabbit, Topology topology, OutboxProperties properties,
+			MessagingProperties messaging, Clock clock) {
 		if (!rabbit.getConnectionFactory().isPublisherConfirms()
 				|| !rabbit.getConnectionFactory().isPublisherReturns()) {
 			throw new IllegalStateException("The outbox needs publisher confirms and returns: set "
@@ -58,6 +63,7 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		this.rabbit = rabbit;
 		this.topology = topology;
 		this.properties = properties;
+		this.timerLead = messaging.timerLead();
 		this.clock = clock;
 	}
 
@@ -79,12 +85,11 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 	}
 
 	private List<Delivery> publishOnOneChannel(RabbitOperations operations, List<OutboxMessage> batch) {
-		Instant now = this.clock.instant();
 		List<InFlight> inFlight = new ArrayList<>(batch.size());
 		for (OutboxMessage message : batch) {
 			CorrelationData correlation = new CorrelationData(message.id().toString());
 			try {
-				send(operations, message, now, correlation);
+				send(operations, message, correlation);
 				inFlight.add(new InFlight(message, correlation, null));
 			}
 			catch (AmqpException ex) {
@@ -96,11 +101,12 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		return inFlight.stream().map((sent) -> awaitConfirm(sent, deadline)).toList();
 	}
 
-	private void send(RabbitOperations operations, OutboxMessage message, Instant now, CorrelationData correlation) {
+	private void send(RabbitOperations operations, OutboxMessage message, CorrelationData correlation) {
 		if (message.kind() == OutboxMessage.Kind.TIMER) {
+			Instant now = this.clock.instant();
 			Instant deliverAt = message.deliverAt();
-			long delay = DelayLevels.delaySeconds((deliverAt != null) ? deliverAt : now, now);
-			operations.send(this.topology.timersEntryExchange(), DelayLevels.routingKey(delay, message.destination()),
+			long delay = DelayLevels.delaySeconds((deliverAt != null) ? deliverAt : now, now, this.timerLead);
+			operations.send(this.topology.timersExchange(), DelayLevels.routingKey(delay, message.destination()),
 					toAmqp(message), correlation);
 		}
 		else {

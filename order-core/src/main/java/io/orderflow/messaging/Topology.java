@@ -1,5 +1,8 @@
 package io.orderflow.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Names of every exchange and queue of the order service, each carrying the configured
  * prefix. See {@code docs/topology.md} for the picture.
@@ -25,18 +28,28 @@ public record Topology(String prefix) {
 		return this.prefix + "order.events";
 	}
 
-	/** Topic exchange and quorum queue of delay level {@code level}. */
-	public String delayLevel(int level) {
-		return "%sorder.timers.level-%02d".formatted(this.prefix, level);
+	/** Topic exchange where new timers are published (see {@link DelayLevels}). */
+	public String timersExchange() {
+		return this.prefix + "order.timers";
 	}
 
-	/** Where new timers are published: the exchange of the highest level. */
-	public String timersEntryExchange() {
-		return delayLevel(DelayLevels.COUNT - 1);
+	/** Quorum queue of delay level {@code level}: every message waits 2^level s. */
+	public String delayLevel(int level) {
+		return this.prefix + "order.timers." + DelayLevels.word(level);
 	}
 
 	/**
-	 * Topic exchange that timers reach when their delay is over, routed by timer name.
+	 * Topic exchange that timers are dead-lettered to when their wait in level
+	 * {@code level} is over: it routes them to their next level, or to their queue.
+	 */
+	public String delayLevelExpired(int level) {
+		return delayLevel(level) + ".expired";
+	}
+
+	/**
+	 * Topic exchange bound to the timers' queues by timer name
+	 * ({@code #.payment-timeout}): where a parked timer is moved back to, and where the
+	 * timers of the earlier topology (one exchange per bit) still arrive.
 	 */
 	public String dueTimersExchange() {
 		return this.prefix + "order.timers.due";
@@ -80,6 +93,27 @@ public record Topology(String prefix) {
 	/** Payment timers that failed processing, for a person to inspect and replay. */
 	public String paymentTimeoutParkingLot() {
 		return this.prefix + "order.payment-timeout.parking-lot";
+	}
+
+	/** Every queue of the service, e.g. to delete a test or benchmark topology. */
+	public List<String> queues() {
+		List<String> queues = new ArrayList<>(
+				List.of(paymentTimeoutQueue(), paymentTimeoutParkingLot(), autoCompletionQueue(),
+						autoCompletionParkingLot(), inventoryEventsQueue(), inventoryEventsParkingLot()));
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			queues.add(delayLevel(level));
+		}
+		return queues;
+	}
+
+	/** Every exchange the service declares. */
+	public List<String> exchanges() {
+		List<String> exchanges = new ArrayList<>(List.of(eventsExchange(), timersExchange(), dueTimersExchange(),
+				parkingLotExchange(), inventoryEventsExchange()));
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			exchanges.add(delayLevelExpired(level));
+		}
+		return exchanges;
 	}
 
 }

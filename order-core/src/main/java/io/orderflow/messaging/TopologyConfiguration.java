@@ -41,16 +41,13 @@ class TopologyConfiguration {
 		DirectExchange parkingLot = new DirectExchange(topology.parkingLotExchange());
 		declarables.add(parkingLot);
 		TopicExchange due = new TopicExchange(topology.dueTimersExchange());
-		declarables.addAll(consumed(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
-				Topology.PAYMENT_TIMEOUT, parkingLot,
-				BindingBuilder.bind(queueNamed(topology.paymentTimeoutQueue()))
-					.to(due)
-					.with("#." + Topology.PAYMENT_TIMEOUT)));
-		declarables.addAll(consumed(topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
-				Topology.AUTO_COMPLETION, parkingLot,
-				BindingBuilder.bind(queueNamed(topology.autoCompletionQueue()))
-					.to(due)
-					.with("#." + Topology.AUTO_COMPLETION)));
+		declarables.add(due);
+		for (String timer : List.of(Topology.PAYMENT_TIMEOUT, Topology.AUTO_COMPLETION)) {
+			String queue = timerQueue(topology, timer);
+			declarables.addAll(consumed(queue, parkingLotOf(topology, timer), timer, parkingLot,
+					BindingBuilder.bind(queueNamed(queue)).to(due).with("#." + timer)));
+			declarables.addAll(timerArrivals(topology, timer));
+		}
 		TopicExchange inventory = new TopicExchange(topology.inventoryEventsExchange());
 		declarables.add(inventory);
 		declarables.addAll(consumed(topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot(),
@@ -65,24 +62,54 @@ class TopologyConfiguration {
 	}
 
 	/**
-	 * One exchange and one queue per level; see {@link DelayLevels} for how a routing key
-	 * walks down them.
+	 * The timers exchange, one queue and one {@code .expired} exchange per level, and the
+	 * bindings that take a timer from each to the next level its routing key names; see
+	 * {@link DelayLevels}.
 	 */
 	private static List<Declarable> delayLevels(Topology topology) {
 		List<Declarable> declarables = new ArrayList<>();
-		TopicExchange due = new TopicExchange(topology.dueTimersExchange());
-		declarables.add(due);
+		declarables.add(new TopicExchange(topology.timersExchange()));
 		for (int level = DelayLevels.COUNT - 1; level >= 0; level--) {
-			String name = topology.delayLevel(level);
-			String next = (level > 0) ? topology.delayLevel(level - 1) : due.getName();
-			TopicExchange exchange = new TopicExchange(name);
-			declarables.add(exchange);
-			declarables.add(levelQueue(name, DelayLevels.ttlMillis(level), next));
-			declarables.add(new Binding(name, DestinationType.QUEUE, name, DelayLevels.bindingKey(level, '1'), null));
-			declarables
-				.add(new Binding(next, DestinationType.EXCHANGE, name, DelayLevels.bindingKey(level, '0'), null));
+			String queue = topology.delayLevel(level);
+			String expired = topology.delayLevelExpired(level);
+			declarables.add(new TopicExchange(expired));
+			declarables.add(levelQueue(queue, DelayLevels.ttlMillis(level), expired));
+			declarables.add(toQueue(queue, topology.timersExchange(), DelayLevels.entryBinding(level)));
+			for (int later = level + 1; later < DelayLevels.COUNT; later++) {
+				declarables
+					.add(toQueue(queue, topology.delayLevelExpired(later), DelayLevels.nextLevelBinding(later, level)));
+			}
 		}
 		return declarables;
+	}
+
+	/**
+	 * How timers named {@code timer} reach their queue: straight from the timers exchange
+	 * when they have no delay, else from the {@code .expired} exchange of their last
+	 * level.
+	 */
+	private static List<Declarable> timerArrivals(Topology topology, String timer) {
+		String queue = timerQueue(topology, timer);
+		List<Declarable> declarables = new ArrayList<>();
+		declarables.add(toQueue(queue, topology.timersExchange(), timer));
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			declarables
+				.add(toQueue(queue, topology.delayLevelExpired(level), DelayLevels.lastLevelBinding(level, timer)));
+		}
+		return declarables;
+	}
+
+	private static String timerQueue(Topology topology, String timer) {
+		return Topology.PAYMENT_TIMEOUT.equals(timer) ? topology.paymentTimeoutQueue() : topology.autoCompletionQueue();
+	}
+
+	private static String parkingLotOf(Topology topology, String timer) {
+		return Topology.PAYMENT_TIMEOUT.equals(timer) ? topology.paymentTimeoutParkingLot()
+				: topology.autoCompletionParkingLot();
+	}
+
+	private static Binding toQueue(String queue, String exchange, String routingKey) {
+		return new Binding(queue, DestinationType.QUEUE, exchange, routingKey, null);
 	}
 
 	private static Queue levelQueue(String name, long ttlMillis, String deadLetterExchange) {

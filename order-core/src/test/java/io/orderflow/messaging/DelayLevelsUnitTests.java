@@ -12,47 +12,64 @@ class DelayLevelsUnitTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
+	private static final Duration LEAD = Duration.ofMillis(1000);
+
 	@Test
-	void writesTheDelayInBinaryMostSignificantLevelFirst() {
-		assertThat(DelayLevels.routingKey(10, "payment-timeout"))
-			.isEqualTo("0.".repeat(24) + "1.0.1.0.payment-timeout");
+	void namesTheLevelsOfTheDelayLongestFirst() {
+		assertThat(DelayLevels.routingKey(1800, "payment-timeout")).isEqualTo("L10.L09.L08.L03.payment-timeout");
+		assertThat(DelayLevels.routingKey(10, "payment-timeout")).isEqualTo("L03.L01.payment-timeout");
 	}
 
 	@Test
-	void aDueTimerSkipsEveryLevel() {
-		assertThat(DelayLevels.routingKey(0, "t")).isEqualTo("0.".repeat(28) + "t");
+	void aDueTimerPassesNoLevel() {
+		assertThat(DelayLevels.routingKey(0, "t")).isEqualTo("t");
 	}
 
 	@Test
 	void theLongestDelayWaitsAtEveryLevel() {
-		assertThat(DelayLevels.routingKey(DelayLevels.MAX_DELAY_SECONDS, "t")).isEqualTo("1.".repeat(28) + "t");
+		String key = DelayLevels.routingKey(DelayLevels.MAX_DELAY_SECONDS, "auto-completion");
+		assertThat(key).startsWith("L27.L26.").endsWith(".L01.L00.auto-completion");
+		assertThat(key.split("\\.")).hasSize(DelayLevels.COUNT + 1);
+		assertThat(key.length()).isLessThanOrEqualTo(255); // AMQP's limit for a routing
+															// key
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DelayLevels.routingKey(DelayLevels.MAX_DELAY_SECONDS + 1, "t"));
 	}
 
 	@Test
-	void roundsAPartSecondUpSoThatATimerIsNeverEarly() {
-		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(1), NOW)).isEqualTo(1);
-		assertThat(DelayLevels.delaySeconds(NOW.plusSeconds(5), NOW)).isEqualTo(5);
-		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(5001), NOW)).isEqualTo(6);
+	void aTimerArrivesBetweenTheLeadAndOneSecondMoreBeforeItIsDue() {
+		// due in 3.005 s: waits 2 s, arrives 1.005 s early, and is held until it is due
+		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(3005), NOW, LEAD)).isEqualTo(2);
+		assertThat(DelayLevels.routingKey(2, "t")).isEqualTo("L01.t");
+		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(3000), NOW, LEAD)).isEqualTo(2);
+		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(2999), NOW, LEAD)).isEqualTo(1);
+		assertThat(DelayLevels.delaySeconds(NOW.plusSeconds(1800), NOW, LEAD)).isEqualTo(1799);
 	}
 
 	@Test
-	void aTimerAlreadyDueHasNoDelay() {
-		assertThat(DelayLevels.delaySeconds(NOW, NOW)).isZero();
-		assertThat(DelayLevels.delaySeconds(NOW.minusSeconds(30), NOW)).isZero();
+	void aTimerDueWithinTheLeadHasNoDelay() {
+		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(1999), NOW, LEAD)).isEqualTo(0);
+		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(5), NOW, LEAD)).isZero();
+		assertThat(DelayLevels.delaySeconds(NOW, NOW, LEAD)).isZero();
+		assertThat(DelayLevels.delaySeconds(NOW.minusSeconds(30), NOW, LEAD)).isZero();
+	}
+
+	@Test
+	void withoutALeadATimerIsNeverLateByTheLevelsItself() {
+		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(5001), NOW, Duration.ZERO)).isEqualTo(5);
 	}
 
 	@Test
 	void capsDelaysBeyondTheLongestLevel() {
-		assertThat(DelayLevels.delaySeconds(NOW.plus(Duration.ofDays(365 * 20)), NOW))
+		assertThat(DelayLevels.delaySeconds(NOW.plus(Duration.ofDays(365 * 20)), NOW, LEAD))
 			.isEqualTo(DelayLevels.MAX_DELAY_SECONDS);
 	}
 
 	@Test
-	void aLevelBindingLooksAtItsOwnBitOnly() {
-		assertThat(DelayLevels.bindingKey(27, '1')).isEqualTo("1.#");
-		assertThat(DelayLevels.bindingKey(0, '0')).isEqualTo("*.".repeat(27) + "0.#");
+	void eachExchangeRoutesATimerToTheNextLevelItsKeyNames() {
+		assertThat(DelayLevels.entryBinding(10)).isEqualTo("L10.#");
+		assertThat(DelayLevels.nextLevelBinding(10, 9)).isEqualTo("#.L10.L09.#");
+		assertThat(DelayLevels.lastLevelBinding(3, "payment-timeout")).isEqualTo("#.L03.payment-timeout");
 		assertThat(DelayLevels.ttlMillis(3)).isEqualTo(8000);
 	}
 

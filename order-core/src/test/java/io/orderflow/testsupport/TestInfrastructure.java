@@ -144,16 +144,6 @@ public final class TestInfrastructure {
 
 	private static void deleteTopology(Endpoints resolved) {
 		Topology topology = new Topology(resolved.topologyPrefix());
-		List<String> queues = new ArrayList<>(
-				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
-						topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
-						topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot()));
-		List<String> exchanges = new ArrayList<>(List.of(topology.eventsExchange(), topology.dueTimersExchange(),
-				topology.parkingLotExchange(), topology.inventoryEventsExchange()));
-		for (int level = 0; level < DelayLevels.COUNT; level++) {
-			queues.add(topology.delayLevel(level));
-			exchanges.add(topology.delayLevel(level));
-		}
 		ConnectionFactory factory = new ConnectionFactory();
 		Rabbit rabbit = resolved.rabbit();
 		factory.setHost(rabbit.host());
@@ -162,10 +152,10 @@ public final class TestInfrastructure {
 		factory.setPassword(rabbit.password());
 		try (com.rabbitmq.client.Connection connection = factory.newConnection();
 				Channel channel = connection.createChannel()) {
-			for (String queue : queues) {
+			for (String queue : topology.queues()) {
 				channel.queueDelete(queue);
 			}
-			for (String exchange : exchanges) {
+			for (String exchange : topology.exchanges()) {
 				channel.exchangeDelete(exchange);
 			}
 		}
