@@ -1,6 +1,8 @@
 package io.orderflow.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +16,11 @@ import org.springframework.util.Assert;
  * Where domain code puts the messages its changes cause. Must be called inside the
  * transaction of that change: the message then exists if, and only if, the change
  * committed.
+ *
+ * <p>
+ * The messages of a transaction are collected and written in one batch just before it
+ * commits (one round trip, however many a transaction writes), and the relay is woken
+ * once it has committed.
  */
 @Component
 public class Outbox {
@@ -50,13 +57,48 @@ public class Outbox {
 	private void add(OutboxMessage message) {
 		Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
 				"Outbox messages must be written in the transaction of the change that causes them");
-		this.repository.insert(message);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Outbox.this.relay.wakeUp();
-			}
-		});
+		PendingWrites pending = (PendingWrites) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			pending = new PendingWrites();
+			TransactionSynchronizationManager.bindResource(this, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		pending.messages.add(message);
+	}
+
+	/**
+	 * The messages one transaction wrote so far. Bound to the transaction like a
+	 * connection: unbound while an inner transaction runs, and when it completes.
+	 */
+	private final class PendingWrites implements TransactionSynchronization {
+
+		private final List<OutboxMessage> messages = new ArrayList<>();
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(Outbox.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(Outbox.this, this);
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			Outbox.this.repository.insert(this.messages);
+		}
+
+		@Override
+		public void afterCommit() {
+			Outbox.this.relay.wakeUp();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+		}
+
 	}
 
 }

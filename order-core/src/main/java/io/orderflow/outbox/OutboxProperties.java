@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the relay looks for messages it was not woken for (left
  * behind by a crash, or due for another attempt); new messages are published right after
  * their transaction commits
- * @param batchSize messages published per transaction, with their confirms pipelined
+ * @param batchSize messages a relay worker takes at a time, publishes with their confirms
+ * pipelined, and marks in the same transaction
+ * @param workers relay threads per app instance; each takes its own batches (rows another
+ * holds are skipped), so that one batch's confirms are awaited while the next is sent
  * @param confirmTimeout how long to wait for the broker's confirms of a batch; an
  * unconfirmed message is published again later (consumers deduplicate)
  * @param initialBackoff wait before the first retry of a message the broker did not take
@@ -20,13 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishedRetention how long published messages are kept for inspection
  */
 @ConfigurationProperties("order.outbox")
-public record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("200") int batchSize,
-		@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("1s") Duration initialBackoff,
-		@DefaultValue("1m") Duration maxBackoff, @DefaultValue("7d") Duration publishedRetention) {
+public record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize,
+		@DefaultValue("2") int workers, @DefaultValue("10s") Duration confirmTimeout,
+		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("1m") Duration maxBackoff,
+		@DefaultValue("7d") Duration publishedRetention) {
 
 	public OutboxProperties {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("order.outbox.batch-size must be at least 1, was " + batchSize);
+		}
+		if (workers < 1) {
+			throw new IllegalArgumentException("order.outbox.workers must be at least 1, was " + workers);
 		}
 	}
 

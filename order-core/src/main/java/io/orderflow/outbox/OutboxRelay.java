@@ -2,12 +2,12 @@ package io.orderflow.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +19,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.orderflow.outbox.OutboxPublisher.Delivery;
 
 /**
- * Publishes what the outbox holds. One thread per app instance: woken right after a
- * transaction that wrote messages commits, and every {@code poll-interval} to pick up
- * messages left behind by a crash or due for another attempt.
+ * Publishes what the outbox holds. A few worker threads per app instance
+ * ({@code order.outbox.workers}): woken right after a transaction that wrote messages
+ * commits, and every {@code poll-interval} to pick up messages left behind by a crash or
+ * due for another attempt. A worker that found a full batch wakes another, so that one
+ * batch is sent while the broker confirms the one before.
  *
  * <p>
  * Each batch is locked ({@code FOR UPDATE SKIP LOCKED}), published, and marked published
- * or failed in one transaction, so instances never publish the same batch at once, and a
- * crash mid-batch only means the batch is published again (consumers deduplicate by
- * message id).
+ * or failed in one transaction, so workers and instances never publish the same message
+ * at once, and a crash mid-batch only means the batch is published again (consumers
+ * deduplicate by message id).
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -48,7 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private @Nullable Thread worker;
+	private final List<Thread> workers = new ArrayList<>();
 
 	OutboxRelay(OutboxRepository repository, OutboxPublisher publisher, TransactionTemplate transactions,
 			OutboxProperties properties, Clock clock) {
@@ -61,7 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Asks the relay to look at the outbox now rather than at its next poll. */
 	public void wakeUp() {
-		if (this.wakeUps.availablePermits() == 0) {
+		if (this.wakeUps.availablePermits() < this.properties.workers()) {
 			this.wakeUps.release();
 		}
 	}
@@ -113,11 +115,10 @@ public class OutboxRelay implements SmartLifecycle {
 	private void relayUntilStopped() {
 		while (this.running) {
 			try {
-				int handled;
-				do {
-					handled = relayBatch();
+				while (this.running && relayBatch() == this.properties.batchSize()) {
+					wakeUp(); // there is more: let another worker take the next batch
+								// meanwhile
 				}
-				while (this.running && handled == this.properties.batchSize());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Outbox relay could not run (will retry in {}): {}", this.properties.pollInterval(),
@@ -125,7 +126,6 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			try {
 				this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				this.wakeUps.drainPermits();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -137,26 +137,28 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		Thread thread = new Thread(this::relayUntilStopped, "outbox-relay");
-		thread.setDaemon(true);
-		thread.start();
-		this.worker = thread;
+		for (int i = 1; i <= this.properties.workers(); i++) {
+			Thread thread = new Thread(this::relayUntilStopped, "outbox-relay-" + i);
+			thread.setDaemon(true);
+			thread.start();
+			this.workers.add(thread);
+		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			wakeUp();
-			try {
-				thread.join(this.properties.confirmTimeout().plusSeconds(5).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+		this.wakeUps.release(this.workers.size());
+		long deadline = System.nanoTime() + this.properties.confirmTimeout().plusSeconds(5).toNanos();
+		try {
+			for (Thread thread : this.workers) {
+				thread.join(Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1));
 			}
 		}
-		this.worker = null;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.workers.clear();
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +21,7 @@ class OutboxRepository {
 
 	private static final String INSERT = """
 			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at)
-			VALUES (:id, :kind, :destination, :payload, :deliverAt, :createdAt, :createdAt)""";
+			VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
 	// SKIP LOCKED lets several relays (one per app instance) share the table without
 	// waiting.
@@ -52,19 +53,25 @@ class OutboxRepository {
 
 	private final JdbcClient jdbc;
 
-	OutboxRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	OutboxRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	void insert(OutboxMessage message) {
-		this.jdbc.sql(INSERT)
-			.param("id", message.id())
-			.param("kind", message.kind().name())
-			.param("destination", message.destination())
-			.param("payload", message.payload())
-			.param("deliverAt", timestamp(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("createdAt", timestamp(message.createdAt()))
-			.update();
+	/** Inserts the messages in one batch (one round trip). */
+	void insert(List<OutboxMessage> messages) {
+		this.jdbcTemplate.batchUpdate(INSERT, messages, messages.size(), (statement, message) -> {
+			OffsetDateTime createdAt = timestamp(message.createdAt());
+			statement.setObject(1, message.id());
+			statement.setString(2, message.kind().name());
+			statement.setString(3, message.destination());
+			statement.setString(4, message.payload());
+			statement.setObject(5, timestamp(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+			statement.setObject(6, createdAt);
+			statement.setObject(7, createdAt);
+		});
 	}
 
 	List<OutboxMessage> lockDue(Instant now, int limit) {
