@@ -3,9 +3,11 @@ package io.orderflow.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The timer that completes a shipped order nobody confirmed: published into the delay
- * levels, delivered to the auto-completion queue at {@code dueAt}.
+ * levels, delivered to the auto-completion queue shortly before {@code dueAt}.
  */
-public record AutoCompletionTimer(UUID timerId, String orderNo, Instant dueAt) {
+public record AutoCompletionTimer(UUID timerId, String orderNo, @Nullable Instant dueAt) implements OrderTimer {
 }

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +63,36 @@ public class OrderCancellation {
 	 */
 	@Transactional
 	public CancellationOutcome cancelForPaymentTimeout(String orderNo) {
+		return cancelForPaymentTimeout(List.of(orderNo)).get(0);
+	}
+
+	/**
+	 * The payment timers of several orders arrived: one transaction and one guarded
+	 * update for all of them, each order cancelled if it is still unpaid and its deadline
+	 * has passed, a new timer scheduled for those whose deadline is still ahead.
+	 * @param orderNos may name an order twice (a timer delivered twice); only its first
+	 * timer can cancel it
+	 * @return the outcome of each timer, in the order of {@code orderNos}
+	 */
+	@Transactional
+	public List<CancellationOutcome> cancelForPaymentTimeout(List<String> orderNos) {
 		Instant now = now();
-		return this.orders.cancelOverdue(orderNo, now)
-			.map((order) -> cancelled(order, now))
-			.orElseGet(() -> this.orders.findByOrderNo(orderNo)
-				.map((order) -> order.isAwaitingPayment() ? rescheduled(order, now) : new NotAwaitingPayment(order))
-				.orElseGet(() -> new UnknownOrder(orderNo)));
+		Map<String, CancellationOutcome> outcomes = new HashMap<>();
+		for (Order order : this.orders.cancelOverdue(orderNos, now)) {
+			outcomes.put(order.orderNo(), cancelled(order, now));
+		}
+		List<String> unchanged = orderNos.stream().filter((orderNo) -> !outcomes.containsKey(orderNo)).toList();
+		for (Order order : this.orders.findByOrderNos(unchanged)) {
+			outcomes.put(order.orderNo(),
+					order.isAwaitingPayment() ? rescheduled(order, now) : new NotAwaitingPayment(order));
+		}
+		Set<String> seen = new HashSet<>();
+		return orderNos.stream().map((orderNo) -> {
+			CancellationOutcome outcome = outcomes.getOrDefault(orderNo, new UnknownOrder(orderNo));
+			boolean repeated = !seen.add(orderNo);
+			return (repeated && outcome instanceof Cancelled cancelled) ? new NotAwaitingPayment(cancelled.order())
+					: outcome;
+		}).toList();
 	}
 
 	/**

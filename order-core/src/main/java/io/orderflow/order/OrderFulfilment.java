@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -75,19 +79,41 @@ public class OrderFulfilment {
 	 */
 	@Transactional
 	public TransitionOutcome completeAutomatically(String orderNo) {
+		return completeAutomatically(List.of(orderNo)).get(0);
+	}
+
+	/**
+	 * The auto-completion timers of several orders arrived: one transaction and one
+	 * guarded update for all of them, each order completed if it is still shipped and its
+	 * time has come, a new timer scheduled for those whose time is still ahead.
+	 * @param orderNos may name an order twice (a timer delivered twice); only its first
+	 * timer can complete it
+	 * @return the outcome of each timer, in the order of {@code orderNos}
+	 */
+	@Transactional
+	public List<TransitionOutcome> completeAutomatically(List<String> orderNos) {
 		Instant now = now();
-		Optional<Order> completed = this.orders.completeAutomatically(orderNo, now);
-		if (completed.isPresent()) {
-			return completed(completed.get());
+		Map<String, TransitionOutcome> outcomes = new HashMap<>();
+		for (Order order : this.orders.completeAutomatically(orderNos, now)) {
+			outcomes.put(order.orderNo(), completed(order));
 		}
-		return this.orders.findByOrderNo(orderNo).<TransitionOutcome>map((order) -> {
+		List<String> unchanged = orderNos.stream().filter((orderNo) -> !outcomes.containsKey(orderNo)).toList();
+		for (Order order : this.orders.findByOrderNos(unchanged)) {
 			Shipment shipment = order.shipment();
 			if (order.status() == OrderStatus.SHIPPED && shipment != null) {
 				this.timers.scheduleAutoCompletion(order, shipment, now);
-				return new Rescheduled(order);
+				outcomes.put(order.orderNo(), new Rescheduled(order));
 			}
-			return new NotAllowed(order);
-		}).orElseGet(() -> new UnknownOrder(orderNo));
+			else {
+				outcomes.put(order.orderNo(), new NotAllowed(order));
+			}
+		}
+		Set<String> seen = new HashSet<>();
+		return orderNos.stream().map((orderNo) -> {
+			TransitionOutcome outcome = outcomes.getOrDefault(orderNo, new UnknownOrder(orderNo));
+			boolean repeated = !seen.add(orderNo);
+			return (repeated && outcome instanceof Applied applied) ? new NotAllowed(applied.order()) : outcome;
+		}).toList();
 	}
 
 	/**

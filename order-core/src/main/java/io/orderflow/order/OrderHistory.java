@@ -2,8 +2,6 @@ package io.orderflow.order;
 
 import java.sql.Types;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,16 +36,13 @@ public class OrderHistory {
 			ORDER BY created_at DESC, order_no DESC
 			LIMIT :limit""".formatted(OrderRows.COLUMNS);
 
-	private static final String SELECT_ITEMS = """
-			SELECT order_id, sku, quantity, unit_price
-			FROM order_items
-			WHERE order_id IN (:orderIds)
-			ORDER BY order_id, line_no""";
-
 	private final JdbcClient jdbc;
 
-	OrderHistory(JdbcClient jdbc) {
+	private final OrderLines lines;
+
+	OrderHistory(JdbcClient jdbc, OrderLines lines) {
 		this.jdbc = jdbc;
+		this.lines = lines;
 	}
 
 	/**
@@ -71,34 +66,13 @@ public class OrderHistory {
 			.query(OrderRows::map)
 			.list();
 		List<StoredOrder> page = rows.subList(0, Math.min(limit, rows.size()));
-		List<Order> orders = withItems(page);
+		List<Order> orders = this.lines.attachTo(page);
 		PageCursor next = null;
 		if (rows.size() > limit) {
 			Order last = orders.get(orders.size() - 1);
 			next = new PageCursor(last.createdAt(), last.orderNo());
 		}
 		return new OrderPage(orders, next);
-	}
-
-	/** Loads the lines of all orders of a page at once. */
-	private List<Order> withItems(List<StoredOrder> page) {
-		if (page.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, List<OrderLine>> itemsByOrder = this.jdbc.sql(SELECT_ITEMS)
-			.param("orderIds", page.stream().map(StoredOrder::id).toList())
-			.query((rs, rowNum) -> new StoredLine(rs.getLong("order_id"),
-					new OrderLine(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"))))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(StoredLine::orderId,
-					Collectors.mapping(StoredLine::line, Collectors.toList())));
-		return page.stream()
-			.map((stored) -> stored.order().withItems(itemsByOrder.getOrDefault(stored.id(), List.of())))
-			.toList();
-	}
-
-	private record StoredLine(long orderId, OrderLine line) {
 	}
 
 }

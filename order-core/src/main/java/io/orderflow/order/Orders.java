@@ -1,6 +1,7 @@
 package io.orderflow.order;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,10 @@ public class Orders {
 			FROM orders
 			WHERE order_no = :orderNo""".formatted(OrderRows.COLUMNS);
 
-	private static final String SELECT_ITEMS = """
-			SELECT sku, quantity, unit_price
-			FROM order_items
-			WHERE order_id = :orderId
-			ORDER BY line_no""";
+	private static final String SELECT_BY_ORDER_NOS = """
+			SELECT %s
+			FROM orders
+			WHERE order_no IN (:orderNos)""".formatted(OrderRows.COLUMNS);
 
 	private static final String CANCEL_AWAITING_PAYMENT = """
 			UPDATE orders
@@ -54,7 +54,7 @@ public class Orders {
 			SET status = 'CANCELLED',
 			    cancel_reason = 'PAYMENT_TIMEOUT',
 			    cancelled_at = :now
-			WHERE order_no = :orderNo
+			WHERE order_no IN (:orderNos)
 			  AND status = 'PENDING_PAYMENT'
 			  AND payment_deadline <= :now
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
@@ -107,7 +107,7 @@ public class Orders {
 			SET status = 'COMPLETED',
 			    completed_at = :now,
 			    completed_by = 'AUTO'
-			WHERE order_no = :orderNo
+			WHERE order_no IN (:orderNos)
 			  AND status = 'SHIPPED'
 			  AND auto_complete_at <= :now
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
@@ -151,9 +151,12 @@ public class Orders {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final OrderLines lines;
+
+	Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, OrderLines lines) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.lines = lines;
 	}
 
 	void insert(Order order) {
@@ -187,6 +190,15 @@ public class Orders {
 			.map(this::withItems);
 	}
 
+	/** The orders among {@code orderNos} that exist, in no particular order. */
+	List<Order> findByOrderNos(Collection<String> orderNos) {
+		if (orderNos.isEmpty()) {
+			return List.of();
+		}
+		return this.lines
+			.attachTo(this.jdbc.sql(SELECT_BY_ORDER_NOS).param("orderNos", orderNos).query(OrderRows::map).list());
+	}
+
 	/**
 	 * Cancels the order if, and only if, it is still awaiting payment.
 	 */
@@ -195,11 +207,12 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels the order for payment timeout if, and only if, it is still awaiting payment
-	 * and its deadline has passed.
+	 * Cancels for payment timeout those of the orders that are still awaiting payment and
+	 * whose deadline has passed, in one statement.
+	 * @return the orders it cancelled
 	 */
-	Optional<Order> cancelOverdue(String orderNo, Instant now) {
-		return transition(CANCEL_OVERDUE, orderNo, now);
+	List<Order> cancelOverdue(Collection<String> orderNos, Instant now) {
+		return transitionAll(CANCEL_OVERDUE, orderNos, now);
 	}
 
 	/**
@@ -229,15 +242,12 @@ public class Orders {
 	}
 
 	private List<Order> batch(String sql, Instant overdueSince, int limit, Instant now) {
-		return this.jdbc.sql(sql)
+		return this.lines.attachTo(this.jdbc.sql(sql)
 			.param("overdueSince", OrderRows.timestamp(overdueSince))
 			.param("limit", limit)
 			.param("now", OrderRows.timestamp(now))
 			.query(OrderRows::map)
-			.list()
-			.stream()
-			.map(this::withItems)
-			.toList();
+			.list());
 	}
 
 	/** PAID to SHIPPED. */
@@ -251,9 +261,13 @@ public class Orders {
 		return transition(COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now);
 	}
 
-	/** SHIPPED to COMPLETED, by the timer, if its time has come. */
-	Optional<Order> completeAutomatically(String orderNo, Instant now) {
-		return transition(COMPLETE_AUTOMATICALLY, orderNo, now);
+	/**
+	 * SHIPPED to COMPLETED, by their timers, for those of the orders whose time has come,
+	 * in one statement.
+	 * @return the orders it completed
+	 */
+	List<Order> completeAutomatically(Collection<String> orderNos, Instant now) {
+		return transitionAll(COMPLETE_AUTOMATICALLY, orderNos, now);
 	}
 
 	/** PENDING_PAYMENT or PAID to CANCELLED, because inventory has no stock. */
@@ -287,13 +301,20 @@ public class Orders {
 			.map(this::withItems);
 	}
 
+	/** Runs a guarded update of several orders that returns those it changed. */
+	private List<Order> transitionAll(String sql, Collection<String> orderNos, Instant now) {
+		if (orderNos.isEmpty()) {
+			return List.of();
+		}
+		return this.lines.attachTo(this.jdbc.sql(sql)
+			.param("orderNos", orderNos)
+			.param("now", OrderRows.timestamp(now))
+			.query(OrderRows::map)
+			.list());
+	}
+
 	private Order withItems(StoredOrder stored) {
-		List<OrderLine> items = this.jdbc.sql(SELECT_ITEMS)
-			.param("orderId", stored.id())
-			.query((rs, rowNum) -> new OrderLine(rs.getString("sku"), rs.getInt("quantity"),
-					rs.getBigDecimal("unit_price")))
-			.list();
-		return stored.order().withItems(items);
+		return this.lines.attachTo(List.of(stored)).get(0);
 	}
 
 }
