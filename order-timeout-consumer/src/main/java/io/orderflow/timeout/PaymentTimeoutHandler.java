@@ -1,8 +1,10 @@
 package io.orderflow.timeout;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.PaymentTimeoutTimer;
 import io.orderflow.order.CancellationOutcome;
+import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
+import io.orderflow.order.CancellationOutcome.UnknownOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.Orders;
@@ -18,9 +22,10 @@ import io.orderflow.payment.PaymentNotification;
 import io.orderflow.payment.PaymentOutcome;
 
 /**
- * What a due payment timer does: cancel the order if it is still unpaid, after asking the
- * payment gateway (when a status check is configured) whether its payment callback was
- * lost.
+ * What due payment timers do: cancel their orders that are still unpaid, all in one
+ * transaction, after asking the payment gateway (when a status check is configured)
+ * whether an order's payment callback was lost. Each timer's outcome is counted in
+ * {@code order.payment.timeouts}.
  */
 @Component
 class PaymentTimeoutHandler {
@@ -35,31 +40,50 @@ class PaymentTimeoutHandler {
 
 	private final Optional<PaymentStatusCheck> statusCheck;
 
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
 	PaymentTimeoutHandler(OrderCancellation cancellation, Orders orders, PaymentCallbacks payments,
-			Optional<PaymentStatusCheck> statusCheck, Clock clock) {
+			Optional<PaymentStatusCheck> statusCheck, MeterRegistry meters, Clock clock) {
 		this.cancellation = cancellation;
 		this.orders = orders;
 		this.payments = payments;
 		this.statusCheck = statusCheck;
+		this.meters = meters;
 		this.clock = clock;
 	}
 
-	/**
-	 * @return the outcome, or empty when the gateway reported the order paid
-	 */
-	Optional<CancellationOutcome> handle(PaymentTimeoutTimer timer) {
-		if (this.statusCheck.isPresent() && paidAfterAll(timer.orderNo(), this.statusCheck.get())) {
-			return Optional.empty();
+	void apply(List<PaymentTimeoutTimer> timers) {
+		List<PaymentTimeoutTimer> unpaid = this.statusCheck
+			.map((check) -> timers.stream().filter((timer) -> !paidAfterAll(timer, check)).toList())
+			.orElse(timers);
+		if (unpaid.isEmpty()) {
+			return;
 		}
-		return Optional.of(this.cancellation.cancelForPaymentTimeout(timer.orderNo()));
+		List<CancellationOutcome> outcomes = this.cancellation
+			.cancelForPaymentTimeout(unpaid.stream().map(PaymentTimeoutTimer::orderNo).toList());
+		for (int i = 0; i < unpaid.size(); i++) {
+			report(unpaid.get(i), outcomes.get(i));
+		}
+	}
+
+	private void report(PaymentTimeoutTimer timer, CancellationOutcome outcome) {
+		count(outcome.getClass().getSimpleName());
+		if (outcome instanceof NotAwaitingPayment notAwaiting) {
+			log.info("Payment timer {} of order {}: the order is {}, nothing to do", timer.timerId(), timer.orderNo(),
+					notAwaiting.order().status());
+		}
+		else if (outcome instanceof UnknownOrder) {
+			log.warn("Payment timer {} names unknown order {}; dropping the timer", timer.timerId(), timer.orderNo());
+		}
 	}
 
 	/**
 	 * Asks outside any transaction: a slow gateway must not hold a database connection.
 	 */
-	private boolean paidAfterAll(String orderNo, PaymentStatusCheck check) {
+	private boolean paidAfterAll(PaymentTimeoutTimer timer, PaymentStatusCheck check) {
+		String orderNo = timer.orderNo();
 		Order order = this.orders.findByOrderNo(orderNo).orElse(null);
 		if (order == null || !order.isPaymentOverdue(this.clock.instant())) {
 			return false;
@@ -73,7 +97,15 @@ class PaymentTimeoutHandler {
 				"payment status check of order " + orderNo);
 		log.info("Payment status check of overdue order {}: paid by transaction {} ({})", orderNo, paid.transactionId(),
 				outcome.getClass().getSimpleName());
-		return outcome instanceof PaymentOutcome.Paid;
+		if (outcome instanceof PaymentOutcome.Paid) {
+			count("PaidAfterAll");
+			return true;
+		}
+		return false;
+	}
+
+	private void count(String outcome) {
+		this.meters.counter("order.payment.timeouts", "outcome", outcome).increment();
 	}
 
 }

@@ -10,11 +10,36 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the timeout consumer's safety nets.
+ * Settings of the timeout consumer: how it takes due timers, and its safety nets.
  */
 @ConfigurationProperties("order.timeout")
-public record TimeoutProperties(@DefaultValue @NestedConfigurationProperty Sweeper sweeper,
+public record TimeoutProperties(@DefaultValue @NestedConfigurationProperty Timers timers,
+		@DefaultValue @NestedConfigurationProperty Sweeper sweeper,
 		@DefaultValue @NestedConfigurationProperty PaymentStatusCheck paymentStatusCheck) {
+
+	/**
+	 * How due timers (payment timeouts, auto-completions) are taken from their queues.
+	 * Failed batches are retried with the back-off of
+	 * {@code spring.rabbitmq.listener.simple.retry}, then parked.
+	 *
+	 * @param prefetch timers of each queue held unacknowledged at once: those waiting
+	 * until they are due, and those being applied; bounds the memory they take
+	 * @param batchSize timers applied in one transaction at most
+	 * @param workers threads per queue applying batches
+	 * @param maxHold a timer that arrives earlier than this before it is due is applied
+	 * at once, which re-schedules it, instead of being held until it is due
+	 */
+	public record Timers(@DefaultValue("2000") int prefetch, @DefaultValue("500") int batchSize,
+			@DefaultValue("2") int workers, @DefaultValue("10s") Duration maxHold) {
+
+		public Timers {
+			if (prefetch < 1 || batchSize < 1 || workers < 1) {
+				throw new IllegalArgumentException(
+						"order.timeout.timers.prefetch, batch-size and workers must be at least 1");
+			}
+		}
+
+	}
 
 	/**
 	 * Finds unpaid orders whose timer was lost and cancels them.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 		PaymentStatusCheck gateway = (checked) -> new Answer.Paid("txn-" + UUID.randomUUID(), checked.totalAmount(),
 				checked.currency(), Instant.now());
 
-		handlerAsking(gateway).handle(timerOf(order));
+		handlerAsking(gateway).apply(List.of(timerOf(order)));
 
 		assertThat(current(order).status()).isEqualTo(OrderStatus.PAID);
 		assertThat(cancelledEvents(order)).isZero();
@@ -50,7 +51,7 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 	void anOrderIsCancelledWhenTheGatewayCannotTell() {
 		Order order = overdueOrder();
 
-		handlerAsking((checked) -> new Answer.Unknown("gateway down")).handle(timerOf(order));
+		handlerAsking((checked) -> new Answer.Unknown("gateway down")).apply(List.of(timerOf(order)));
 
 		assertThat(current(order).status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(cancelledEvents(order)).isOne();
@@ -63,14 +64,14 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 			throw new AssertionError("asked about an order that is not overdue");
 		};
 
-		handlerAsking(gateway).handle(timerOf(order));
+		handlerAsking(gateway).apply(List.of(timerOf(order)));
 
 		assertThat(current(order).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
 	}
 
 	private PaymentTimeoutHandler handlerAsking(PaymentStatusCheck gateway) {
 		return new PaymentTimeoutHandler(this.cancellation, this.orders, this.payments, Optional.of(gateway),
-				this.clock);
+				this.meters, this.clock);
 	}
 
 	/** Long timeout, so that its real timer stays away; then moved past its deadline. */

@@ -1,0 +1,70 @@
+package io.orderflow.timeout;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.rabbitmq.client.Channel;
+
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.messaging.AutoCompletionTimer;
+import io.orderflow.messaging.OrderTimer;
+import io.orderflow.messaging.PaymentTimeoutTimer;
+
+/**
+ * Takes due timers from their queues and hands them to their {@link DueTimerBatcher},
+ * which holds each until it is due and applies it in a batch. The message is acknowledged
+ * when the returned future completes, after its batch committed: also when there was
+ * nothing to do (an order already paid, cancelled or completed, or unknown), which is an
+ * expected outcome.
+ *
+ * <p>
+ * The body is read here rather than by a message converter: Spring's default error
+ * handler silently drops messages that fail conversion when they carry an {@code x-death}
+ * header, as every dead-lettered timer does. A malformed timer is rejected at once and
+ * its queue dead-letters it to the parking lot.
+ */
+@Component
+class DueTimerListeners {
+
+	private final DueTimerBatcher<PaymentTimeoutTimer> paymentTimeouts;
+
+	private final DueTimerBatcher<AutoCompletionTimer> autoCompletions;
+
+	private final MessageReader reader;
+
+	DueTimerListeners(DueTimerBatcher<PaymentTimeoutTimer> paymentTimeouts,
+			DueTimerBatcher<AutoCompletionTimer> autoCompletions, MessageReader reader) {
+		this.paymentTimeouts = paymentTimeouts;
+		this.autoCompletions = autoCompletions;
+		this.reader = reader;
+	}
+
+	@RabbitListener(id = "payment-timeout", queues = "#{@topology.paymentTimeoutQueue()}",
+			containerFactory = TimerListenerConfiguration.CONTAINER_FACTORY)
+	CompletableFuture<Void> onPaymentTimerDue(Message message, Channel channel) {
+		return hold(message, channel, PaymentTimeoutTimer.class, this.paymentTimeouts);
+	}
+
+	@RabbitListener(id = "auto-completion", queues = "#{@topology.autoCompletionQueue()}",
+			containerFactory = TimerListenerConfiguration.CONTAINER_FACTORY)
+	CompletableFuture<Void> onAutoCompletionDue(Message message, Channel channel) {
+		return hold(message, channel, AutoCompletionTimer.class, this.autoCompletions);
+	}
+
+	private <T extends OrderTimer> CompletableFuture<Void> hold(Message message, Channel channel, Class<T> type,
+			DueTimerBatcher<T> batcher) {
+		T timer;
+		try {
+			timer = this.reader.read(message, type);
+			MessageReader.requireOrderNo(message, type, timer.orderNo());
+		}
+		catch (MalformedMessageException ex) {
+			return CompletableFuture.failedFuture(new AmqpRejectAndDontRequeueException(ex.getMessage(), ex));
+		}
+		return batcher.hold(timer, timer.dueAt(), channel::isOpen);
+	}
+
+}
