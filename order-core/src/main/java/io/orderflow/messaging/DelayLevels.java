@@ -10,9 +10,9 @@ import java.util.StringJoiner;
  *
  * <p>
  * Level {@code L} is a queue whose every message waits exactly 2<sup>L</sup> seconds. A
- * timer's routing key names the levels its delay passes through, longest first, then the
- * timer's name: a delay of 1,800 s (1024 + 512 + 256 + 8) is
- * {@code L10.L09.L08.L03.payment-timeout}. A new timer enters at the timers exchange,
+ * timer's routing key names the levels its delay passes through, shortest first, then the
+ * timer's name: a delay of 1,800 s (8 + 256 + 512 + 1024) is
+ * {@code L03.L08.L09.L10.payment-timeout}. A new timer enters at the timers exchange,
  * which routes it to the queue of the first level its key names. When it expires there it
  * is dead-lettered, with its routing key unchanged, to that level's {@code .expired}
  * exchange, which routes it to the queue of the next level the key names, or to the
@@ -21,6 +21,11 @@ import java.util.StringJoiner;
  * per-message TTLs in one queue), and every step is a single topic exchange: RabbitMQ
  * routes a short key through one exchange many times faster than a 28-word binary key
  * through a chain of exchange-to-exchange bindings.
+ *
+ * <p>
+ * Shortest first, so that the last wait is the longest: timers due at the same moment
+ * share one dead-lettering shortly before it (out of their longest level), instead of one
+ * per level in the seconds before it, which matters when thousands fall due at once.
  *
  * <p>
  * Timers are meant to arrive a little early: the delay is rounded down after subtracting
@@ -62,7 +67,7 @@ public final class DelayLevels {
 			throw new IllegalArgumentException("delay out of range: " + delaySeconds + " s");
 		}
 		StringJoiner key = new StringJoiner(".");
-		for (int level = COUNT - 1; level >= 0; level--) {
+		for (int level = 0; level < COUNT; level++) {
 			if (((delaySeconds >>> level) & 1) == 1) {
 				key.add(word(level));
 			}

@@ -41,6 +41,9 @@ import io.orderflow.outbox.OutboxPublisher;
 @Component
 class RabbitOutboxPublisher implements OutboxPublisher {
 
+	/** When a timer is due; only timers carry it. */
+	static final String DELIVER_AT_HEADER = "x-deliver-at";
+
 	private static final Logger log = LoggerFactory.getLogger(RabbitOutboxPublisher.class);
 
 	private final RabbitTemplate rabbit;
@@ -125,7 +128,7 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 			.setAppId("orderflow")
 			.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		if (message.deliverAt() != null) {
-			builder.setHeader("x-deliver-at", message.deliverAt().toString());
+			builder.setHeader(DELIVER_AT_HEADER, message.deliverAt().toString());
 		}
 		return builder.build();
 	}

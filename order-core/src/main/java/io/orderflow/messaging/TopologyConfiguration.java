@@ -69,15 +69,15 @@ class TopologyConfiguration {
 	private static List<Declarable> delayLevels(Topology topology) {
 		List<Declarable> declarables = new ArrayList<>();
 		declarables.add(new TopicExchange(topology.timersExchange()));
-		for (int level = DelayLevels.COUNT - 1; level >= 0; level--) {
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
 			String queue = topology.delayLevel(level);
 			String expired = topology.delayLevelExpired(level);
 			declarables.add(new TopicExchange(expired));
 			declarables.add(levelQueue(queue, DelayLevels.ttlMillis(level), expired));
 			declarables.add(toQueue(queue, topology.timersExchange(), DelayLevels.entryBinding(level)));
-			for (int later = level + 1; later < DelayLevels.COUNT; later++) {
-				declarables
-					.add(toQueue(queue, topology.delayLevelExpired(later), DelayLevels.nextLevelBinding(later, level)));
+			for (int earlier = 0; earlier < level; earlier++) {
+				declarables.add(toQueue(queue, topology.delayLevelExpired(earlier),
+						DelayLevels.nextLevelBinding(earlier, level)));
 			}
 		}
 		return declarables;

@@ -2,12 +2,16 @@ package io.orderflow.order;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,10 +58,9 @@ public class Orders {
 			SET status = 'CANCELLED',
 			    cancel_reason = 'PAYMENT_TIMEOUT',
 			    cancelled_at = :now
-			WHERE order_no IN (:orderNos)
+			WHERE order_no = :orderNo
 			  AND status = 'PENDING_PAYMENT'
-			  AND payment_deadline <= :now
-			RETURNING %s""".formatted(OrderRows.COLUMNS);
+			  AND payment_deadline <= :now""";
 
 	private static final String MARK_PAID = """
 			UPDATE orders
@@ -107,10 +110,9 @@ public class Orders {
 			SET status = 'COMPLETED',
 			    completed_at = :now,
 			    completed_by = 'AUTO'
-			WHERE order_no IN (:orderNos)
+			WHERE order_no = :orderNo
 			  AND status = 'SHIPPED'
-			  AND auto_complete_at <= :now
-			RETURNING %s""".formatted(OrderRows.COLUMNS);
+			  AND auto_complete_at <= :now""";
 
 	private static final String COMPLETE_OVERDUE_BATCH = """
 			UPDATE orders
@@ -151,11 +153,14 @@ public class Orders {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	private final NamedParameterJdbcTemplate namedJdbc;
+
 	private final OrderLines lines;
 
-	Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, OrderLines lines) {
+	Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, NamedParameterJdbcTemplate namedJdbc, OrderLines lines) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.namedJdbc = namedJdbc;
 		this.lines = lines;
 	}
 
@@ -208,11 +213,11 @@ public class Orders {
 
 	/**
 	 * Cancels for payment timeout those of the orders that are still awaiting payment and
-	 * whose deadline has passed, in one statement.
+	 * whose deadline has passed.
 	 * @return the orders it cancelled
 	 */
 	List<Order> cancelOverdue(Collection<String> orderNos, Instant now) {
-		return transitionAll(CANCEL_OVERDUE, orderNos, now);
+		return transitionEach(CANCEL_OVERDUE, orderNos, now);
 	}
 
 	/**
@@ -262,12 +267,11 @@ public class Orders {
 	}
 
 	/**
-	 * SHIPPED to COMPLETED, by their timers, for those of the orders whose time has come,
-	 * in one statement.
+	 * SHIPPED to COMPLETED, by their timers, for those of the orders whose time has come.
 	 * @return the orders it completed
 	 */
 	List<Order> completeAutomatically(Collection<String> orderNos, Instant now) {
-		return transitionAll(COMPLETE_AUTOMATICALLY, orderNos, now);
+		return transitionEach(COMPLETE_AUTOMATICALLY, orderNos, now);
 	}
 
 	/** PENDING_PAYMENT or PAID to CANCELLED, because inventory has no stock. */
@@ -301,16 +305,28 @@ public class Orders {
 			.map(this::withItems);
 	}
 
-	/** Runs a guarded update of several orders that returns those it changed. */
-	private List<Order> transitionAll(String sql, Collection<String> orderNos, Instant now) {
-		if (orderNos.isEmpty()) {
-			return List.of();
-		}
-		return this.lines.attachTo(this.jdbc.sql(sql)
-			.param("orderNos", orderNos)
-			.param("now", OrderRows.timestamp(now))
-			.query(OrderRows::map)
-			.list());
+	/**
+	 * Runs a guarded update once per order, all of them in one batch (one round trip),
+	 * and returns the orders it changed.
+	 *
+	 * <p>
+	 * One statement per order rather than one for all: each is planned as a lookup by
+	 * order number whatever the table's statistics say. A single statement naming all of
+	 * them can be planned as a scan of every order the guard admits (say, every unpaid
+	 * order past its deadline), which is cheap while there are few and ruinous in an
+	 * expiry storm, before the statistics have caught up.
+	 */
+	private List<Order> transitionEach(String sql, Collection<String> orderNos, Instant now) {
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(orderNos));
+		SqlParameterSource[] parameters = distinct.stream()
+			.map((orderNo) -> new MapSqlParameterSource("orderNo", orderNo).addValue("now", OrderRows.timestamp(now)))
+			.toArray(SqlParameterSource[]::new);
+		int[] changed = this.namedJdbc.batchUpdate(sql, parameters);
+		List<String> changedOrderNos = IntStream.range(0, distinct.size())
+			.filter((i) -> changed[i] == 1)
+			.mapToObj(distinct::get)
+			.toList();
+		return findByOrderNos(changedOrderNos);
 	}
 
 	private Order withItems(StoredOrder stored) {

@@ -15,9 +15,9 @@ class DelayLevelsUnitTests {
 	private static final Duration LEAD = Duration.ofMillis(1000);
 
 	@Test
-	void namesTheLevelsOfTheDelayLongestFirst() {
-		assertThat(DelayLevels.routingKey(1800, "payment-timeout")).isEqualTo("L10.L09.L08.L03.payment-timeout");
-		assertThat(DelayLevels.routingKey(10, "payment-timeout")).isEqualTo("L03.L01.payment-timeout");
+	void namesTheLevelsOfTheDelayShortestFirst() {
+		assertThat(DelayLevels.routingKey(1800, "payment-timeout")).isEqualTo("L03.L08.L09.L10.payment-timeout");
+		assertThat(DelayLevels.routingKey(10, "payment-timeout")).isEqualTo("L01.L03.payment-timeout");
 	}
 
 	@Test
@@ -28,7 +28,7 @@ class DelayLevelsUnitTests {
 	@Test
 	void theLongestDelayWaitsAtEveryLevel() {
 		String key = DelayLevels.routingKey(DelayLevels.MAX_DELAY_SECONDS, "auto-completion");
-		assertThat(key).startsWith("L27.L26.").endsWith(".L01.L00.auto-completion");
+		assertThat(key).startsWith("L00.L01.").endsWith(".L26.L27.auto-completion");
 		assertThat(key.split("\\.")).hasSize(DelayLevels.COUNT + 1);
 		assertThat(key.length()).isLessThanOrEqualTo(255); // AMQP's limit for a routing
 															// key
@@ -68,7 +68,7 @@ class DelayLevelsUnitTests {
 	@Test
 	void eachExchangeRoutesATimerToTheNextLevelItsKeyNames() {
 		assertThat(DelayLevels.entryBinding(10)).isEqualTo("L10.#");
-		assertThat(DelayLevels.nextLevelBinding(10, 9)).isEqualTo("#.L10.L09.#");
+		assertThat(DelayLevels.nextLevelBinding(9, 10)).isEqualTo("#.L09.L10.#");
 		assertThat(DelayLevels.lastLevelBinding(3, "payment-timeout")).isEqualTo("#.L03.payment-timeout");
 		assertThat(DelayLevels.ttlMillis(3)).isEqualTo(8000);
 	}

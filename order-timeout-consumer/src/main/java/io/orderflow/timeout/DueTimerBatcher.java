@@ -109,14 +109,7 @@ final class DueTimerBatcher<T> implements SmartLifecycle {
 	private void applyUntilStopped() {
 		while (this.running) {
 			try {
-				Held first = this.held.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				List<Held> batch = new ArrayList<>();
-				batch.add(first);
-				this.held.drainTo(batch, this.settings.batchSize() - 1);
-				apply(batch.stream().filter(Held::isStillDelivered).toList());
+				apply(takeDueBatch().stream().filter(Held::isStillDelivered).toList());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -125,6 +118,25 @@ final class DueTimerBatcher<T> implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				log.error("Applying {} timers failed unexpectedly; carrying on", this.name, ex);
 			}
+		}
+	}
+
+	/**
+	 * The earliest timer once it is due, with every other one due by then, up to the
+	 * batch size; empty when none fell due for a while. One worker takes at a time, so
+	 * that timers due together are applied together while the others apply what they
+	 * took.
+	 */
+	private List<Held> takeDueBatch() throws InterruptedException {
+		synchronized (this.held) {
+			Held first = this.held.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+			if (first == null) {
+				return List.of();
+			}
+			List<Held> batch = new ArrayList<>();
+			batch.add(first);
+			this.held.drainTo(batch, this.settings.batchSize() - 1);
+			return batch;
 		}
 	}
 

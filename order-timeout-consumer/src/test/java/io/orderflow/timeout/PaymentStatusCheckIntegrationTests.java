@@ -3,7 +3,6 @@ package io.orderflow.timeout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,22 +71,6 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 	private PaymentTimeoutHandler handlerAsking(PaymentStatusCheck gateway) {
 		return new PaymentTimeoutHandler(this.cancellation, this.orders, this.payments, Optional.of(gateway),
 				this.meters, this.clock);
-	}
-
-	/** Long timeout, so that its real timer stays away; then moved past its deadline. */
-	private Order overdueOrder() {
-		Order order = placeOrder(Duration.ofMinutes(30));
-		Instant deadline = Instant.now().minusSeconds(1);
-		this.jdbc.sql("""
-				UPDATE orders
-				SET created_at = :createdAt,
-				    payment_deadline = :deadline
-				WHERE order_no = :orderNo""")
-			.param("createdAt", deadline.minus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
-			.param("deadline", deadline.atOffset(ZoneOffset.UTC))
-			.param("orderNo", order.orderNo())
-			.update();
-		return current(order);
 	}
 
 	private static PaymentTimeoutTimer timerOf(Order order) {

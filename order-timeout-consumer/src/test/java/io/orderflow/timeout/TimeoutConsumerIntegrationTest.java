@@ -3,6 +3,7 @@ package io.orderflow.timeout;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -11,11 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.orderflow.messaging.DelayLevels;
+import io.orderflow.messaging.PaymentTimeoutTimer;
 import io.orderflow.messaging.Topology;
 import io.orderflow.order.NewOrder;
 import io.orderflow.order.Order;
@@ -101,6 +106,49 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 	 */
 	int cancelledEvents(Order order) {
 		return events("order.cancelled", order);
+	}
+
+	/**
+	 * An order whose deadline has passed and whose own timer is still far away: placed
+	 * with a long timeout, then moved past its deadline.
+	 */
+	Order overdueOrder() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		Instant deadline = Instant.now().minusSeconds(1);
+		this.jdbc.sql("""
+				UPDATE orders
+				SET created_at = :createdAt,
+				    payment_deadline = :deadline
+				WHERE order_no = :orderNo""")
+			.param("createdAt", deadline.minus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
+			.param("deadline", deadline.atOffset(ZoneOffset.UTC))
+			.param("orderNo", order.orderNo())
+			.update();
+		return current(order);
+	}
+
+	/**
+	 * Skips the delay levels: straight to the consumer's queue, as a timer whose delay is
+	 * over.
+	 */
+	void deliver(PaymentTimeoutTimer timer) {
+		Message message = MessageBuilder.withBody(this.json.writeValueAsBytes(timer))
+			.setContentType("application/json")
+			.setMessageId(timer.timerId().toString())
+			.build();
+		this.rabbit.send(this.topology.dueTimersExchange(), DelayLevels.routingKey(0, Topology.PAYMENT_TIMEOUT),
+				message);
+	}
+
+	/** How many payment timers came to {@code outcome} so far. */
+	double outcomes(String outcome) {
+		var counter = this.meters.find("order.payment.timeouts").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	long messagesIn(String queue) {
+		var info = this.admin.getQueueInfo(queue);
+		return (info != null) ? info.getMessageCount() : 0;
 	}
 
 }

@@ -36,7 +36,7 @@ class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
 		Order order = placeOrder(Duration.ofSeconds(4));
 		double rescheduled = outcomes("Rescheduled");
 
-		deliverNow(new PaymentTimeoutTimer(UUID.randomUUID(), order.orderNo(), Instant.now()));
+		deliver(new PaymentTimeoutTimer(UUID.randomUUID(), order.orderNo(), Instant.now()));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> outcomes("Rescheduled") > rescheduled);
 		assertThat(current(order).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
@@ -54,7 +54,7 @@ class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
 		Order cancelled = current(order);
 		double nothingToDo = outcomes("NotAwaitingPayment");
 
-		deliverNow(new PaymentTimeoutTimer(UUID.randomUUID(), order.orderNo(), order.paymentDeadline()));
+		deliver(new PaymentTimeoutTimer(UUID.randomUUID(), order.orderNo(), order.paymentDeadline()));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> outcomes("NotAwaitingPayment") > nothingToDo);
 		assertThat(current(order)).isEqualTo(cancelled);
@@ -66,7 +66,7 @@ class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
 		double unknown = outcomes("UnknownOrder");
 		long parked = messagesIn(this.topology.paymentTimeoutParkingLot());
 
-		deliverNow(new PaymentTimeoutTimer(UUID.randomUUID(), "NOSUCHORDER", Instant.now()));
+		deliver(new PaymentTimeoutTimer(UUID.randomUUID(), "NOSUCHORDER", Instant.now()));
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> outcomes("UnknownOrder") > unknown);
 		assertThat(messagesIn(this.topology.paymentTimeoutParkingLot())).isEqualTo(parked);
@@ -111,28 +111,6 @@ class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
 		finally {
 			this.admin.deleteQueue(queue.getName());
 		}
-	}
-
-	/**
-	 * Skips the delay levels: straight to the consumer's queue, as a timer that is due.
-	 */
-	private void deliverNow(PaymentTimeoutTimer timer) {
-		Message message = MessageBuilder.withBody(this.json.writeValueAsBytes(timer))
-			.setContentType("application/json")
-			.setMessageId(timer.timerId().toString())
-			.build();
-		this.rabbit.send(this.topology.dueTimersExchange(), DelayLevels.routingKey(0, Topology.PAYMENT_TIMEOUT),
-				message);
-	}
-
-	private double outcomes(String outcome) {
-		var counter = this.meters.find("order.payment.timeouts").tag("outcome", outcome).counter();
-		return (counter != null) ? counter.count() : 0;
-	}
-
-	private long messagesIn(String queue) {
-		var info = this.admin.getQueueInfo(queue);
-		return (info != null) ? info.getMessageCount() : 0;
 	}
 
 }
