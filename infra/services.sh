@@ -5,6 +5,13 @@
 #                             else Docker Compose, else (root + apt-get) install them
 #   infra/services.sh status  print whether each service is reachable (exit 1 if not)
 #   infra/services.sh down    stop what Docker Compose started; local services keep running
+#   infra/services.sh tune-broker
+#                             install infra/rabbitmq/advanced.config for the local RabbitMQ
+#                             package and restart it if it runs without it (see that file)
+#
+# A local RabbitMQ package that 'up' starts gets infra/rabbitmq/advanced.config first (unless
+# /etc/rabbitmq/advanced.config exists); one that already runs is reused as it is, with a hint
+# when it lacks the setting. Compose mounts the file into its broker.
 #
 # Targets come from the same variables the apps read:
 #   SPRING_DATASOURCE_URL (default jdbc:postgresql://127.0.0.1:5432/orders),
@@ -62,9 +69,61 @@ start_local_postgres() {
   pg_ctlcluster --skip-systemctl-redirect "$version" main start || log "pg_ctlcluster start failed, waiting anyway"
 }
 
+RABBIT_CONFIG=infra/rabbitmq/advanced.config
+RABBIT_LOCAL_CONFIG=/etc/rabbitmq/advanced.config
+
+# Gives the local package our advanced.config, unless it has one of its own (left alone: it
+# is Erlang terms, not for a script to merge).
+install_rabbit_config() {
+  if [[ -f $RABBIT_LOCAL_CONFIG ]]; then
+    grep -q dead_letter_worker_consumer_prefetch "$RABBIT_LOCAL_CONFIG" ||
+      log "WARNING: $RABBIT_LOCAL_CONFIG exists without dead_letter_worker_consumer_prefetch; see $RABBIT_CONFIG"
+  elif [[ -w $(dirname "$RABBIT_LOCAL_CONFIG") ]]; then
+    log "installing $RABBIT_CONFIG as $RABBIT_LOCAL_CONFIG"
+    install -m 0644 "$RABBIT_CONFIG" "$RABBIT_LOCAL_CONFIG"
+  else
+    log "WARNING: cannot write $RABBIT_LOCAL_CONFIG (not root?); RabbitMQ runs with its default dead-letter prefetch"
+  fi
+}
+
+# The dead-letter prefetch the local node runs with, or nothing when it cannot be asked.
+running_dead_letter_prefetch() {
+  command -v rabbitmqctl >/dev/null || return 0
+  timeout 15 rabbitmqctl -q eval 'application:get_env(rabbit, dead_letter_worker_consumer_prefetch).' 2>/dev/null |
+    sed -n 's/^{ok,\([0-9]*\)}$/\1/p'
+}
+
+check_rabbit_config() {
+  is_local "$RABBIT_HOST" || return 0
+  local prefetch
+  prefetch=$(running_dead_letter_prefetch)
+  if [[ -n $prefetch && $prefetch -lt 512 ]]; then
+    log "NOTE: RabbitMQ runs with dead_letter_worker_consumer_prefetch $prefetch; expiry storms are faster with 512:"
+    log "      infra/services.sh tune-broker (restarts the local broker)"
+  fi
+}
+
 start_local_rabbit() {
+  install_rabbit_config
   log "starting local RabbitMQ (rabbitmq-server -detached)"
   rabbitmq-server -detached || log "rabbitmq-server -detached failed, waiting anyway"
+}
+
+tune_broker() {
+  have_local_rabbit || die "no local RabbitMQ package to tune; with Docker Compose, infra/compose.yaml mounts $RABBIT_CONFIG"
+  install_rabbit_config
+  if rabbit_reachable && [[ $(running_dead_letter_prefetch) == 512 ]]; then
+    log "RabbitMQ already runs with dead_letter_worker_consumer_prefetch 512"
+    return
+  fi
+  if rabbit_reachable; then
+    log "restarting the local RabbitMQ to apply $RABBIT_LOCAL_CONFIG (rabbitmqctl stop, rabbitmq-server -detached)"
+    rabbitmqctl stop >/dev/null
+  fi
+  rabbitmq-server -detached || log "rabbitmq-server -detached failed, waiting anyway"
+  RABBIT_SOURCE=local PG_SOURCE=reused
+  wait_until_ready
+  log "RabbitMQ runs with dead_letter_worker_consumer_prefetch $(running_dead_letter_prefetch)"
 }
 
 have_local_postgres() { command -v pg_ctlcluster >/dev/null && [[ -n $(ls -A /etc/postgresql 2>/dev/null) ]]; }
@@ -121,7 +180,15 @@ up() {
     # The package scripts may already have started them; starting twice would fail.
     if $need_rabbit; then
       RABBIT_SOURCE=apt
-      rabbit_reachable || start_local_rabbit
+      # the package starts its broker at once, before our settings are in place
+      if rabbit_reachable; then
+        install_rabbit_config
+        log "restarting the freshly installed RabbitMQ with $RABBIT_LOCAL_CONFIG"
+        rabbitmqctl stop >/dev/null 2>&1 || true
+        rabbitmq-server -detached || log "rabbitmq-server -detached failed, waiting anyway"
+      else
+        start_local_rabbit
+      fi
     fi
     if $need_pg; then
       PG_SOURCE=apt
@@ -138,6 +205,7 @@ up() {
   fi
 
   create_database
+  [[ $RABBIT_SOURCE == reused ]] && check_rabbit_config
   log "up: PostgreSQL $PG_HOST:$PG_PORT ($PG_SOURCE), RabbitMQ $RABBIT_HOST:$RABBIT_PORT ($RABBIT_SOURCE)"
 }
 
@@ -200,5 +268,6 @@ case ${1:-} in
   up) up ;;
   status) status ;;
   down) down ;;
-  *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
+  tune-broker) tune_broker ;;
+  *) echo "usage: $0 up|status|down|tune-broker" >&2; exit 2 ;;
 esac

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +84,8 @@ public class OrderCancellation {
 			outcomes.put(order.orderNo(),
 					order.isAwaitingPayment() ? rescheduled(order, now) : new NotAwaitingPayment(order));
 		}
-		Set<String> seen = new HashSet<>();
-		return orderNos.stream().map((orderNo) -> {
-			CancellationOutcome outcome = outcomes.getOrDefault(orderNo, new UnknownOrder(orderNo));
-			boolean repeated = !seen.add(orderNo);
-			return (repeated && outcome instanceof Cancelled cancelled) ? new NotAwaitingPayment(cancelled.order())
-					: outcome;
-		}).toList();
+		return TimerOutcomes.perTimer(orderNos, outcomes, UnknownOrder::new,
+				(first) -> (first instanceof Cancelled cancelled) ? new NotAwaitingPayment(cancelled.order()) : first);
 	}
 
 	/**

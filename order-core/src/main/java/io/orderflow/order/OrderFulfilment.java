@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -108,12 +106,8 @@ public class OrderFulfilment {
 				outcomes.put(order.orderNo(), new NotAllowed(order));
 			}
 		}
-		Set<String> seen = new HashSet<>();
-		return orderNos.stream().map((orderNo) -> {
-			TransitionOutcome outcome = outcomes.getOrDefault(orderNo, new UnknownOrder(orderNo));
-			boolean repeated = !seen.add(orderNo);
-			return (repeated && outcome instanceof Applied applied) ? new NotAllowed(applied.order()) : outcome;
-		}).toList();
+		return TimerOutcomes.perTimer(orderNos, outcomes, UnknownOrder::new,
+				(first) -> (first instanceof Applied applied) ? new NotAllowed(applied.order()) : first);
 	}
 
 	/**

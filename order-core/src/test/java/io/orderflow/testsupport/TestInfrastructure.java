@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,7 +18,6 @@ import org.testcontainers.rabbitmq.RabbitMQContainer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import io.orderflow.messaging.DelayLevels;
 import io.orderflow.messaging.Topology;
 
 /**
