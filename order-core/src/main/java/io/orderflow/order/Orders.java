@@ -2,16 +2,12 @@ package io.orderflow.order;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,14 +49,18 @@ public class Orders {
 			  AND status = 'PENDING_PAYMENT'
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
+	// Planned through the order number whatever the statistics say: no index on
+	// payment_deadline serves this guard
+	// (V5__safety_net_indexes_timers_cannot_plan_through).
 	private static final String CANCEL_OVERDUE = """
 			UPDATE orders
 			SET status = 'CANCELLED',
 			    cancel_reason = 'PAYMENT_TIMEOUT',
 			    cancelled_at = :now
-			WHERE order_no = :orderNo
+			WHERE order_no = ANY(:orderNos)
 			  AND status = 'PENDING_PAYMENT'
-			  AND payment_deadline <= :now""";
+			  AND payment_deadline <= :now
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String MARK_PAID = """
 			UPDATE orders
@@ -70,6 +70,8 @@ public class Orders {
 			  AND status = 'PENDING_PAYMENT'
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
+	// "Unpaid" as its index states it (paid_at and cancelled_at empty), so that the sweep
+	// uses it; the status guard still decides.
 	private static final String CANCEL_OVERDUE_BATCH = """
 			UPDATE orders
 			SET status = 'CANCELLED',
@@ -77,7 +79,8 @@ public class Orders {
 			    cancelled_at = :now
 			WHERE id IN (SELECT id
 			             FROM orders
-			             WHERE status = 'PENDING_PAYMENT'
+			             WHERE paid_at IS NULL
+			               AND cancelled_at IS NULL
 			               AND payment_deadline <= :overdueSince
 			             ORDER BY payment_deadline
 			             LIMIT :limit
@@ -105,15 +108,18 @@ public class Orders {
 			  AND status = 'SHIPPED'
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
+	// Planned through the order number, like CANCEL_OVERDUE.
 	private static final String COMPLETE_AUTOMATICALLY = """
 			UPDATE orders
 			SET status = 'COMPLETED',
 			    completed_at = :now,
 			    completed_by = 'AUTO'
-			WHERE order_no = :orderNo
+			WHERE order_no = ANY(:orderNos)
 			  AND status = 'SHIPPED'
-			  AND auto_complete_at <= :now""";
+			  AND auto_complete_at <= :now
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
+	// "Shipped, not completed" as its index states it, like CANCEL_OVERDUE_BATCH.
 	private static final String COMPLETE_OVERDUE_BATCH = """
 			UPDATE orders
 			SET status = 'COMPLETED',
@@ -121,7 +127,8 @@ public class Orders {
 			    completed_by = 'AUTO'
 			WHERE id IN (SELECT id
 			             FROM orders
-			             WHERE status = 'SHIPPED'
+			             WHERE shipped_at IS NOT NULL
+			               AND completed_at IS NULL
 			               AND auto_complete_at <= :overdueSince
 			             ORDER BY auto_complete_at
 			             LIMIT :limit
@@ -153,14 +160,11 @@ public class Orders {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	private final NamedParameterJdbcTemplate namedJdbc;
-
 	private final OrderLines lines;
 
-	Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, NamedParameterJdbcTemplate namedJdbc, OrderLines lines) {
+	Orders(JdbcClient jdbc, JdbcTemplate jdbcTemplate, OrderLines lines) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
-		this.namedJdbc = namedJdbc;
 		this.lines = lines;
 	}
 
@@ -213,11 +217,11 @@ public class Orders {
 
 	/**
 	 * Cancels for payment timeout those of the orders that are still awaiting payment and
-	 * whose deadline has passed.
+	 * whose deadline has passed, in one statement.
 	 * @return the orders it cancelled
 	 */
 	List<Order> cancelOverdue(Collection<String> orderNos, Instant now) {
-		return transitionEach(CANCEL_OVERDUE, orderNos, now);
+		return transitionAll(CANCEL_OVERDUE, orderNos, now);
 	}
 
 	/**
@@ -267,11 +271,12 @@ public class Orders {
 	}
 
 	/**
-	 * SHIPPED to COMPLETED, by their timers, for those of the orders whose time has come.
+	 * SHIPPED to COMPLETED, by their timers, for those of the orders whose time has come,
+	 * in one statement.
 	 * @return the orders it completed
 	 */
 	List<Order> completeAutomatically(Collection<String> orderNos, Instant now) {
-		return transitionEach(COMPLETE_AUTOMATICALLY, orderNos, now);
+		return transitionAll(COMPLETE_AUTOMATICALLY, orderNos, now);
 	}
 
 	/** PENDING_PAYMENT or PAID to CANCELLED, because inventory has no stock. */
@@ -305,28 +310,16 @@ public class Orders {
 			.map(this::withItems);
 	}
 
-	/**
-	 * Runs a guarded update once per order, all of them in one batch (one round trip),
-	 * and returns the orders it changed.
-	 *
-	 * <p>
-	 * One statement per order rather than one for all: each is planned as a lookup by
-	 * order number whatever the table's statistics say. A single statement naming all of
-	 * them can be planned as a scan of every order the guard admits (say, every unpaid
-	 * order past its deadline), which is cheap while there are few and ruinous in an
-	 * expiry storm, before the statistics have caught up.
-	 */
-	private List<Order> transitionEach(String sql, Collection<String> orderNos, Instant now) {
-		List<String> distinct = List.copyOf(new LinkedHashSet<>(orderNos));
-		SqlParameterSource[] parameters = distinct.stream()
-			.map((orderNo) -> new MapSqlParameterSource("orderNo", orderNo).addValue("now", OrderRows.timestamp(now)))
-			.toArray(SqlParameterSource[]::new);
-		int[] changed = this.namedJdbc.batchUpdate(sql, parameters);
-		List<String> changedOrderNos = IntStream.range(0, distinct.size())
-			.filter((i) -> changed[i] == 1)
-			.mapToObj(distinct::get)
-			.toList();
-		return findByOrderNos(changedOrderNos);
+	/** Runs a guarded update of several orders that returns those it changed. */
+	private List<Order> transitionAll(String sql, Collection<String> orderNos, Instant now) {
+		if (orderNos.isEmpty()) {
+			return List.of();
+		}
+		return this.lines.attachTo(this.jdbc.sql(sql)
+			.param("orderNos", orderNos.toArray(String[]::new))
+			.param("now", OrderRows.timestamp(now))
+			.query(OrderRows::map)
+			.list());
 	}
 
 	private Order withItems(StoredOrder stored) {
