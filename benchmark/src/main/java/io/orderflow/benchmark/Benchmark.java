@@ -12,6 +12,11 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.benchmark.infra.Machine;
+import io.orderflow.benchmark.infra.Postgres;
+import io.orderflow.benchmark.infra.Rabbit;
+import io.orderflow.benchmark.report.Report;
+
 /**
  * Runs the benchmark and writes {@code docs/benchmarks.md}. Started by
  * {@code bin/benchmark [--smoke] [--runs N]} from the repository's root, after the build.

@@ -21,6 +21,22 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.orderflow.benchmark.baseline.Baseline;
+import io.orderflow.benchmark.baseline.DbSchedulerBaseline;
+import io.orderflow.benchmark.baseline.PollerBaseline;
+import io.orderflow.benchmark.baseline.TtlQueueBaseline;
+import io.orderflow.benchmark.infra.CpuUsage;
+import io.orderflow.benchmark.infra.Machine;
+import io.orderflow.benchmark.infra.Postgres;
+import io.orderflow.benchmark.infra.Rabbit;
+import io.orderflow.benchmark.infra.ServiceApps;
+import io.orderflow.benchmark.report.Report;
+import io.orderflow.benchmark.workload.DbCeiling;
+import io.orderflow.benchmark.workload.DeadLetterRate;
+import io.orderflow.benchmark.workload.HttpLoad;
+import io.orderflow.benchmark.workload.OrderSpec;
+import io.orderflow.benchmark.workload.Probes;
+import io.orderflow.benchmark.workload.ServiceTables;
 import io.orderflow.messaging.Topology;
 
 /**

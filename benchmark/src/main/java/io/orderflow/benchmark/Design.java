@@ -4,7 +4,7 @@ package io.orderflow.benchmark;
  * The timer designs compared: the service itself and the baselines, each with its own
  * database.
  */
-enum Design {
+public enum Design {
 
 	SERVICE("order service (binary delay levels)", "service", "orderflow_bench"),
 
@@ -31,20 +31,20 @@ enum Design {
 		this.database = database;
 	}
 
-	String title() {
+	public String title() {
 		return this.title;
 	}
 
 	/** Short name for charts and narrow tables. */
-	String label() {
+	public String label() {
 		return this.label;
 	}
 
-	String database() {
+	public String database() {
 		return this.database;
 	}
 
-	boolean isBaseline() {
+	public boolean isBaseline() {
 		return this != SERVICE;
 	}
 

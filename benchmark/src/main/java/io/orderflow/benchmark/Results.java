@@ -3,11 +3,15 @@ package io.orderflow.benchmark;
 import java.util.List;
 import java.util.Map;
 
+import io.orderflow.benchmark.workload.DbCeiling;
+import io.orderflow.benchmark.workload.DeadLetterRate;
+import io.orderflow.benchmark.workload.HttpLoad;
+
 /**
  * What one run measured. A figure that did not happen within its observation window (a
  * timer that never fired, a storm that did not finish) is {@code +Infinity}.
  */
-final class Results {
+public final class Results {
 
 	private Results() {
 	}
@@ -16,7 +20,7 @@ final class Results {
 	 * @param apiSeconds order-api, from process start to health UP
 	 * @param consumerSeconds order-timeout-consumer, the same
 	 */
-	record Startup(double apiSeconds, double consumerSeconds) {
+	public record Startup(double apiSeconds, double consumerSeconds) {
 	}
 
 	/**
@@ -27,9 +31,9 @@ final class Results {
 	 * @param seconds sorted lateness of those cancelled
 	 * @param notFired those still pending when the window closed
 	 */
-	record Lateness(Design design, int due, double[] seconds, int notFired) {
+	public record Lateness(Design design, int due, double[] seconds, int notFired) {
 
-		static Lateness of(Design design, int due, double[] seconds, int notFired) {
+		public static Lateness of(Design design, int due, double[] seconds, int notFired) {
 			return new Lateness(design, due, seconds, notFired);
 		}
 
@@ -37,7 +41,7 @@ final class Results {
 		 * The percentile over all due orders, a timer that never fired counting as later
 		 * than any.
 		 */
-		double percentile(double percent) {
+		public double percentile(double percent) {
 			if (this.due == 0) {
 				return Double.NaN;
 			}
@@ -45,7 +49,7 @@ final class Results {
 			return (rank <= this.seconds.length) ? this.seconds[rank - 1] : Double.POSITIVE_INFINITY;
 		}
 
-		double max() {
+		public double max() {
 			if (this.notFired > 0) {
 				return Double.POSITIVE_INFINITY;
 			}
@@ -53,7 +57,7 @@ final class Results {
 		}
 
 		/** Orders cancelled more than {@code threshold} seconds late, or not at all. */
-		int lateBy(double threshold) {
+		public int lateBy(double threshold) {
 			int late = this.notFired;
 			for (double value : this.seconds) {
 				if (value > threshold) {
@@ -79,7 +83,7 @@ final class Results {
 	 * last cancel
 	 * @param offsets seconds from the deadline to each cancel, in order
 	 */
-	record Storm(Design design, int size, long cancelled, double firstAfter, double allCancelledAfter,
+	public record Storm(Design design, int size, long cancelled, double firstAfter, double allCancelledAfter,
 			double allPublishedAfter, double cancelsPerSecond, double[] offsets) {
 	}
 
@@ -100,15 +104,15 @@ final class Results {
 	 * its timers
 	 * @param ttlTimers timers the TTL-queue baseline published
 	 */
-	record Footprint(long apiIdleKb, long consumerIdleKb, long brokerIdleKb, long apiKb, long consumerKb, long brokerKb,
-			long pendingTimers, long queueMemoryBytes, Map<Design, Long> databaseBytes, long ttlBrokerDeltaKb,
-			long ttlTimers) {
+	public record Footprint(long apiIdleKb, long consumerIdleKb, long brokerIdleKb, long apiKb, long consumerKb,
+			long brokerKb, long pendingTimers, long queueMemoryBytes, Map<Design, Long> databaseBytes,
+			long ttlBrokerDeltaKb, long ttlTimers) {
 	}
 
 	/**
 	 * One run of every workload.
 	 */
-	record Run(int number, Startup startup, HttpLoad.Result throughput, Map<String, Double> throughputCpu,
+	public record Run(int number, Startup startup, HttpLoad.Result throughput, Map<String, Double> throughputCpu,
 			long outboxBacklog, double outboxDrainSeconds, DbCeiling.Result ceiling, int pendingOrders,
 			Map<Design, Lateness> lateness, Map<Design, Storm> storms, Map<String, Double> serviceStormCpu,
 			DeadLetterRate.Result deadLetters, Footprint footprint, double sweeperCancelled, List<String> notes,

@@ -23,7 +23,7 @@ import java.time.Duration;
  * @param deadLetterMessages messages in the broker's own dead-letter measurement
  * @param stormTimeout how long a storm may take before it counts as incomplete
  */
-record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration throughputDuration,
+public record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration throughputDuration,
 		Duration ceilingDuration, int pendingTarget, double dueFraction, Duration dueFrom, Duration dueTo,
 		Duration grace, int stormSize, int deadLetterMessages, Duration stormTimeout) {
 
@@ -39,12 +39,12 @@ record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration 
 				Duration.ofSeconds(120));
 	}
 
-	int dueCount() {
+	public int dueCount() {
 		return (int) Math.round(this.pendingTarget * this.dueFraction);
 	}
 
 	/** The command line that reproduces these settings. */
-	String command() {
+	public String command() {
 		StringBuilder command = new StringBuilder("bin/benchmark");
 		if (this.smoke) {
 			command.append(" --smoke");

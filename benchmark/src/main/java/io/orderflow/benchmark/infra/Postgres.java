@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.infra;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
  * The local PostgreSQL: one database per design, created afresh for every run and given
  * the service's own schema by running its Flyway migrations.
  */
-final class Postgres {
+public final class Postgres {
 
 	private final String host;
 
@@ -33,7 +33,7 @@ final class Postgres {
 		this.password = password;
 	}
 
-	static Postgres fromEnvironment() {
+	public static Postgres fromEnvironment() {
 		return new Postgres(env("BENCHMARK_PG_HOST", "127.0.0.1"), Integer.parseInt(env("BENCHMARK_PG_PORT", "5432")),
 				env("SPRING_DATASOURCE_USERNAME", "postgres"), env("SPRING_DATASOURCE_PASSWORD", "postgres"));
 	}
@@ -59,21 +59,21 @@ final class Postgres {
 	/**
 	 * Drops {@code database} (disconnecting whoever is connected) and creates it empty.
 	 */
-	void recreate(String database) throws SQLException {
+	public void recreate(String database) throws SQLException {
 		drop(database);
 		try (Connection connection = admin(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE \"" + database + "\"");
 		}
 	}
 
-	void drop(String database) throws SQLException {
+	public void drop(String database) throws SQLException {
 		try (Connection connection = admin(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
 		}
 	}
 
 	/** Creates the service's schema in {@code database} with its own migrations. */
-	void migrate(String database) {
+	public void migrate(String database) {
 		Flyway.configure()
 			.dataSource(url(database), this.user, this.password)
 			.locations("classpath:db/migration")
@@ -81,7 +81,7 @@ final class Postgres {
 			.migrate();
 	}
 
-	HikariDataSource pool(String database, int size, String name) {
+	public HikariDataSource pool(String database, int size, String name) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url(database));
 		config.setUsername(this.user);
@@ -92,7 +92,7 @@ final class Postgres {
 		return new HikariDataSource(config);
 	}
 
-	String version() throws SQLException {
+	public String version() throws SQLException {
 		try (Connection connection = admin();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SHOW server_version")) {
@@ -101,11 +101,11 @@ final class Postgres {
 		}
 	}
 
-	static long databaseSize(DataSource dataSource) throws SQLException {
+	public static long databaseSize(DataSource dataSource) throws SQLException {
 		return queryLong(dataSource, "SELECT pg_database_size(current_database())");
 	}
 
-	static long queryLong(DataSource dataSource, String sql) throws SQLException {
+	public static long queryLong(DataSource dataSource, String sql) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.workload;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,11 +11,15 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.Results;
+import io.orderflow.benchmark.infra.Postgres;
+
 /**
  * Reads what happened from each design's database: every figure about timers comes from
  * the orders themselves ({@code cancelled_at - payment_deadline}), whatever the design.
  */
-final class Probes {
+public final class Probes {
 
 	private static final String DUE_ORDERS = """
 			SELECT status,
@@ -72,7 +76,8 @@ final class Probes {
 	 * Lateness of the orders that were due during the precision window; those still
 	 * pending at {@code windowEnd} count as not fired.
 	 */
-	static Results.Lateness lateness(Design design, DataSource dataSource, Instant windowEnd) throws SQLException {
+	public static Results.Lateness lateness(Design design, DataSource dataSource, Instant windowEnd)
+			throws SQLException {
 		List<Double> cancelled = new ArrayList<>();
 		int due = 0;
 		int notFired = 0;
@@ -95,7 +100,7 @@ final class Probes {
 		return Results.Lateness.of(design, due, seconds, notFired);
 	}
 
-	static long cancelled(DataSource dataSource, String customerId) throws SQLException {
+	public static long cancelled(DataSource dataSource, String customerId) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(CANCELLED_COUNT)) {
 			statement.setString(1, customerId);
@@ -107,7 +112,7 @@ final class Probes {
 	}
 
 	/** Cancelled storm orders, and when the first and the last were cancelled. */
-	static StormCancels stormCancels(DataSource dataSource) throws SQLException {
+	public static StormCancels stormCancels(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(STORM_SUMMARY)) {
 			statement.setString(1, OrderSpec.STORM);
@@ -119,7 +124,7 @@ final class Probes {
 	}
 
 	/** Seconds from {@code deadline} to each storm cancel, in order. */
-	static double[] stormOffsets(DataSource dataSource, Instant deadline) throws SQLException {
+	public static double[] stormOffsets(DataSource dataSource, Instant deadline) throws SQLException {
 		List<Double> offsets = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(STORM_OFFSETS)) {
@@ -135,7 +140,7 @@ final class Probes {
 	}
 
 	/** {@code order.cancelled} events published, written since {@code since}. */
-	static PublishedEvents cancelledEvents(DataSource dataSource, Instant since) throws SQLException {
+	public static PublishedEvents cancelledEvents(DataSource dataSource, Instant since) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(CANCELLED_EVENTS)) {
 			statement.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
@@ -150,12 +155,12 @@ final class Probes {
 	 * Outbox messages not yet published by the service's relays: timers only, or events
 	 * too.
 	 */
-	static long unpublished(DataSource dataSource, boolean timersOnly) throws SQLException {
+	public static long unpublished(DataSource dataSource, boolean timersOnly) throws SQLException {
 		return Postgres.queryLong(dataSource, UNPUBLISHED.formatted(timersOnly ? "'TIMER'" : "'TIMER', 'EVENT'"));
 	}
 
 	/** When the last timer written since {@code since} was published. */
-	static Instant timersPublished(DataSource dataSource, Instant since) throws SQLException {
+	public static Instant timersPublished(DataSource dataSource, Instant since) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(TIMERS_PUBLISHED)) {
 			statement.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
@@ -167,7 +172,7 @@ final class Probes {
 	}
 
 	/** What the unpublished outbox messages look like, for a note. */
-	static String unpublishedDetail(DataSource dataSource) throws SQLException {
+	public static String unpublishedDetail(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("""
 						SELECT count(*), min(created_at), min(next_attempt_at), max(attempts), max(last_error)
@@ -185,10 +190,10 @@ final class Probes {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	record StormCancels(long count, Instant first, Instant last) {
+	public record StormCancels(long count, Instant first, Instant last) {
 	}
 
-	record PublishedEvents(long count, Instant last) {
+	public record PublishedEvents(long count, Instant last) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.workload;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import io.orderflow.benchmark.Stats;
+
 /**
  * The database's ceiling for the service's create transaction: the same statements (an
  * order, its two items, its {@code order.created} event and its payment timer in the
  * outbox, one commit), with the same payloads and the same JDBC driver options, replayed
  * directly by as many clients as the HTTP load uses, without HTTP, JSON or the broker.
  */
-final class DbCeiling {
+public final class DbCeiling {
 
 	// The statements of Orders.insert and OutboxRepository.insert, as the service sends
 	// them.
@@ -44,8 +46,8 @@ final class DbCeiling {
 	private DbCeiling() {
 	}
 
-	static Result run(DataSource dataSource, int clients, Duration duration, String eventPayload, String timerPayload)
-			throws InterruptedException {
+	public static Result run(DataSource dataSource, int clients, Duration duration, String eventPayload,
+			String timerPayload) throws InterruptedException {
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		AtomicLong transactions = new AtomicLong();
@@ -161,7 +163,7 @@ final class DbCeiling {
 	 * @param p50Millis median transaction latency
 	 * @param p99Millis 99th percentile transaction latency
 	 */
-	record Result(int clients, double seconds, long transactions, double perSecond, double p50Millis,
+	public record Result(int clients, double seconds, long transactions, double perSecond, double p50Millis,
 			double p99Millis) {
 	}
 

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,6 +16,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.Results;
 
 /**
  * The report's charts, rendered with XChart.

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.baseline;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +12,9 @@ import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.infra.Postgres;
+
 /**
  * Baseline (c): db-scheduler, one one-time task per order whose instance id is the order
  * number, executed at the deadline by the guarded cancel. Either with the library's
@@ -19,7 +22,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * or with {@code pollUsingLockAndFetch(0.5, 1.0)}, the select-for-update-skip-locked
  * strategy its README recommends on PostgreSQL for high throughput.
  */
-final class DbSchedulerBaseline extends Baseline {
+public final class DbSchedulerBaseline extends Baseline {
 
 	// db-scheduler's table for PostgreSQL, from its README.
 	private static final String CREATE_TABLE = """
@@ -48,7 +51,7 @@ final class DbSchedulerBaseline extends Baseline {
 
 	private Scheduler scheduler;
 
-	DbSchedulerBaseline(Design design, Postgres postgres, boolean lockAndFetch) throws SQLException {
+	public DbSchedulerBaseline(Design design, Postgres postgres, boolean lockAndFetch) throws SQLException {
 		// 10 executor threads, each needing a connection for the cancel and one for
 		// db-scheduler's own bookkeeping
 		super(design, postgres, 14);
@@ -71,7 +74,7 @@ final class DbSchedulerBaseline extends Baseline {
 	}
 
 	@Override
-	void start() {
+	public void start() {
 		SchedulerBuilder builder = Scheduler.create(this.dataSource, this.task);
 		if (this.lockAndFetch) {
 			builder.pollUsingLockAndFetch(0.5, 1.0);

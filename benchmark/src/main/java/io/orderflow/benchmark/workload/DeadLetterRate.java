@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 
+import io.orderflow.benchmark.infra.Rabbit;
+
 /**
  * The broker's own dead-lettering rate, the ceiling of any design built on TTL and
  * dead-letters: persistent messages that all expire at the same instant in a quorum queue
@@ -19,7 +21,7 @@ import com.rabbitmq.client.MessageProperties;
  * a quorum sink queue. Measured from the instant they expire until the sink holds all of
  * them.
  */
-final class DeadLetterRate {
+public final class DeadLetterRate {
 
 	private static final String EXCHANGE = Rabbit.PREFIX + "dead-letter-rate";
 
@@ -30,7 +32,8 @@ final class DeadLetterRate {
 	private DeadLetterRate() {
 	}
 
-	static Result measure(Rabbit rabbit, int messages) throws IOException, TimeoutException, InterruptedException {
+	public static Result measure(Rabbit rabbit, int messages)
+			throws IOException, TimeoutException, InterruptedException {
 		try (Connection connection = rabbit.newConnection("benchmark-dead-letter-rate");
 				Channel channel = connection.createChannel()) {
 			cleanUp(channel);
@@ -88,7 +91,7 @@ final class DeadLetterRate {
 	 * @param perSecond dead-letters per second
 	 * @param valid whether all were published before they expired
 	 */
-	record Result(int messages, long deadLettered, double seconds, double perSecond, boolean valid) {
+	public record Result(int messages, long deadLettered, double seconds, double perSecond, boolean valid) {
 	}
 
 }

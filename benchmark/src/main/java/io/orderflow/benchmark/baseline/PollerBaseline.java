@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.baseline;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.infra.Postgres;
+
 /**
  * Baseline (b): no timers at all. A thread wakes up every {@code interval} and cancels
  * overdue orders in batches of 1,000 until none is left, each batch one guarded update
  * that skips rows another poller holds, so several instances could share the work.
  */
-final class PollerBaseline extends Baseline {
+public final class PollerBaseline extends Baseline {
 
 	private static final Logger log = LoggerFactory.getLogger(PollerBaseline.class);
 
@@ -41,7 +44,7 @@ final class PollerBaseline extends Baseline {
 
 	private final ScheduledExecutorService executor;
 
-	PollerBaseline(Design design, Postgres postgres, Duration interval) throws SQLException {
+	public PollerBaseline(Design design, Postgres postgres, Duration interval) throws SQLException {
 		super(design, postgres, 2);
 		this.interval = interval;
 		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -52,7 +55,7 @@ final class PollerBaseline extends Baseline {
 	}
 
 	@Override
-	void start() {
+	public void start() {
 		this.executor.scheduleWithFixedDelay(this::poll, this.interval.toMillis(), this.interval.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}

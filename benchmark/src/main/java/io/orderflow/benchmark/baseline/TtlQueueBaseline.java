@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.baseline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,10 @@ import com.rabbitmq.client.MessageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.infra.Postgres;
+import io.orderflow.benchmark.infra.Rabbit;
+
 /**
  * Baseline (a): the popular single-queue recipe. Every timer is a persistent message with
  * a per-message {@code expiration} of "deadline minus now" in one durable queue that
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * RabbitMQ expires messages only at the head of a queue, so a timer waits behind every
  * timer published before it, whatever their deadlines (head-of-line blocking).
  */
-final class TtlQueueBaseline extends Baseline {
+public final class TtlQueueBaseline extends Baseline {
 
 	private static final Logger log = LoggerFactory.getLogger(TtlQueueBaseline.class);
 
@@ -51,13 +55,13 @@ final class TtlQueueBaseline extends Baseline {
 
 	private final List<Channel> consumers = new ArrayList<>();
 
-	TtlQueueBaseline(Postgres postgres, Rabbit rabbit) throws SQLException {
+	public TtlQueueBaseline(Postgres postgres, Rabbit rabbit) throws SQLException {
 		super(Design.TTL_QUEUE, postgres, CONSUMERS + 2);
 		this.rabbit = rabbit;
 	}
 
 	@Override
-	void start() throws IOException, TimeoutException {
+	public void start() throws IOException, TimeoutException {
 		this.connection = this.rabbit.newConnection("benchmark-ttl-queue");
 		this.publisher = this.connection.createChannel();
 		this.publisher.queueDelete(DELAY_QUEUE);
@@ -107,7 +111,7 @@ final class TtlQueueBaseline extends Baseline {
 	 * would wait for days.
 	 */
 	@Override
-	void beforeStorm() throws IOException {
+	public void beforeStorm() throws IOException {
 		synchronized (this.publisher) {
 			this.publisher.queueDelete(DELAY_QUEUE);
 			declareDelayQueue();

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.workload;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * number, timer id and due instant replaced, so they follow whatever its message
  * contracts currently are.
  */
-final class ServiceTables {
+public final class ServiceTables {
 
 	private static final Pattern INSTANT = Pattern.compile("\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"");
 
@@ -67,7 +67,7 @@ final class ServiceTables {
 	}
 
 	/** Takes its templates from an order the service placed through its API. */
-	static ServiceTables of(DataSource dataSource) throws SQLException {
+	public static ServiceTables of(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
 			String orderNo;
 			try (PreparedStatement statement = connection
@@ -101,7 +101,7 @@ final class ServiceTables {
 	}
 
 	/** Inserts one pending order per spec, committing every 1,000. */
-	void insert(List<OrderSpec> specs) throws SQLException {
+	public void insert(List<OrderSpec> specs) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement order = connection.prepareStatement(INSERT_ORDER);

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,16 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.orderflow.benchmark.Design;
+
 /**
  * Starts the service's two executable jars as child processes, against the benchmark's
  * database and the {@code bench.} topology, on free ports, so that a developer's running
  * {@code bin/start} is not disturbed.
  */
-final class ServiceApps {
+public final class ServiceApps {
 
-	static final String API = "order-api";
+	public static final String API = "order-api";
 
-	static final String CONSUMER = "order-timeout-consumer";
+	public static final String CONSUMER = "order-timeout-consumer";
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -51,7 +53,7 @@ final class ServiceApps {
 
 	private final List<App> running = new ArrayList<>();
 
-	ServiceApps(Path root, Path logs, Postgres postgres, Rabbit rabbit) {
+	public ServiceApps(Path root, Path logs, Postgres postgres, Rabbit rabbit) {
 		this.root = root;
 		this.logs = logs;
 		this.postgres = postgres;
@@ -63,7 +65,7 @@ final class ServiceApps {
 	 * Starts {@code module}'s jar and waits until its health endpoint reports UP.
 	 * @param logName file name of its log under the logs directory
 	 */
-	App start(String module, String logName) throws IOException, InterruptedException {
+	public App start(String module, String logName) throws IOException, InterruptedException {
 		Path jar = jarOf(module);
 		int port = freePort();
 		Path log = this.logs.resolve(logName);
@@ -116,7 +118,7 @@ final class ServiceApps {
 	}
 
 	/** A counter or gauge of the app's {@code /actuator/metrics}, or NaN if absent. */
-	double metric(App app, String name) {
+	public double metric(App app, String name) {
 		try {
 			HttpResponse<String> response = this.http.send(
 					HttpRequest.newBuilder(app.uri("/actuator/metrics/" + name)).timeout(Duration.ofSeconds(5)).build(),
@@ -142,7 +144,7 @@ final class ServiceApps {
 		this.running.remove(app);
 	}
 
-	void stopAll() {
+	public void stopAll() {
 		for (App app : List.copyOf(this.running)) {
 			try {
 				stop(app);
@@ -206,7 +208,7 @@ final class ServiceApps {
 	}
 
 	/** A started app. */
-	static final class App {
+	public static final class App {
 
 		private final String module;
 
@@ -229,16 +231,16 @@ final class ServiceApps {
 			return this.module;
 		}
 
-		long pid() {
+		public long pid() {
 			return this.process.pid();
 		}
 
-		URI uri(String path) {
+		public URI uri(String path) {
 			return URI.create("http://127.0.0.1:" + this.port + path);
 		}
 
 		/** Process start until the health endpoint first answered UP. */
-		Duration startup() {
+		public Duration startup() {
 			return this.startup;
 		}
 
@@ -246,7 +248,7 @@ final class ServiceApps {
 			return this.log;
 		}
 
-		long rssKb() {
+		public long rssKb() {
 			return Machine.rssKb(this.process.pid());
 		}
 

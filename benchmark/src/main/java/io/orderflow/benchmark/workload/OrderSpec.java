@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.workload;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,21 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param timeout payment timeout counted from creation, or {@code null}
  * @param deadline fixed payment deadline, or {@code null}
  */
-record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable Instant deadline) {
+public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable Instant deadline) {
 
 	/** Orders of the create-throughput load (all due minutes to days later). */
-	static final String LOAD = "bench-load";
+	public static final String LOAD = "bench-load";
 
 	/** Pending orders of the precision workload that are not due during the run. */
 	static final String FAR = "precision-far";
 
 	/** Pending orders of the precision workload that are due during the run. */
-	static final String DUE = "precision-due";
+	public static final String DUE = "precision-due";
 
 	/** Orders of the expiry storm. */
 	static final String STORM = "storm";
 
-	Instant deadlineFrom(Instant now) {
+	public Instant deadlineFrom(Instant now) {
 		return (this.deadline != null) ? this.deadline : now.plus(this.timeout);
 	}
 
@@ -39,7 +39,7 @@ record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable Instan
 	 * A deadline minutes, hours or days away, each range equally likely: 30-59 minutes,
 	 * 1-23 hours, 1-29 days (none of them due during a run).
 	 */
-	static OrderSpec far(String customerId, Random random) {
+	public static OrderSpec far(String customerId, Random random) {
 		long seconds = switch (random.nextInt(3)) {
 			case 0 -> 30 * 60 + random.nextInt(30 * 60);
 			case 1 -> 3600 + random.nextInt(23 * 3600 - 3600);
@@ -53,7 +53,7 @@ record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable Instan
 	 * orders due at uniformly random instants between {@code dueFrom} and {@code dueTo},
 	 * in random order.
 	 */
-	static List<OrderSpec> precision(int far, int due, Instant dueFrom, Instant dueTo, Random random) {
+	public static List<OrderSpec> precision(int far, int due, Instant dueFrom, Instant dueTo, Random random) {
 		List<OrderSpec> specs = new ArrayList<>(far + due);
 		for (int i = 0; i < far; i++) {
 			specs.add(far(FAR, random));
@@ -67,7 +67,7 @@ record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable Instan
 	}
 
 	/** {@code size} orders all due at {@code deadline}. */
-	static List<OrderSpec> storm(int size, Instant deadline) {
+	public static List<OrderSpec> storm(int size, Instant deadline) {
 		return Collections.nCopies(size, new OrderSpec(STORM, null, deadline));
 	}
 

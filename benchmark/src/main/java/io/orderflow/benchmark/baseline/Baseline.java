@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.baseline;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.infra.Postgres;
+import io.orderflow.benchmark.workload.OrderSpec;
+
 /**
  * A simpler timer design the service is compared with. Each has its own database with the
  * service's schema, and cancels with the same guarded update: an order is cancelled only
@@ -26,7 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * baselines write no {@code order.cancelled} event, which the service does in the same
  * transaction as its cancel.
  */
-abstract class Baseline implements AutoCloseable {
+public abstract class Baseline implements AutoCloseable {
 
 	static final String GUARDED_CANCEL = """
 			UPDATE orders
@@ -63,30 +67,30 @@ abstract class Baseline implements AutoCloseable {
 		this.dataSource = postgres.pool(design.database(), poolSize, design.name().toLowerCase());
 	}
 
-	Design design() {
+	public Design design() {
 		return this.design;
 	}
 
-	HikariDataSource dataSource() {
+	public HikariDataSource dataSource() {
 		return this.dataSource;
 	}
 
-	long early() {
+	public long early() {
 		return this.early.get();
 	}
 
 	/** Starts whatever fires the timers (consumers, pollers, schedulers). */
-	abstract void start() throws Exception;
+	public abstract void start() throws Exception;
 
 	/** Inserts one pending order per spec and schedules its timer. */
-	final void schedule(List<OrderSpec> specs) throws Exception {
+	public final void schedule(List<OrderSpec> specs) throws Exception {
 		scheduleTimers(insertOrders(specs));
 	}
 
 	protected abstract void scheduleTimers(List<Timer> timers) throws Exception;
 
 	/** Called before the expiry storm is scheduled. */
-	void beforeStorm() throws Exception {
+	public void beforeStorm() throws Exception {
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.workload;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * for its answer before sending the next request (a closed loop), over HTTP/1.1
  * keep-alive connections.
  */
-final class HttpLoad {
+public final class HttpLoad {
 
 	private static final String BODY = """
 			{"customerId":"%s","currency":"CNY","items":[\
@@ -37,7 +37,7 @@ final class HttpLoad {
 
 	private final HttpClient http;
 
-	HttpLoad(URI orders, int clients) {
+	public HttpLoad(URI orders, int clients) {
 		this.orders = orders;
 		this.clients = clients;
 		this.http = HttpClient.newBuilder()
@@ -49,12 +49,12 @@ final class HttpLoad {
 	/**
 	 * Creates orders from {@code specs} for {@code duration}.
 	 */
-	Result runFor(Duration duration, Supplier<OrderSpec> specs) throws InterruptedException {
+	public Result runFor(Duration duration, Supplier<OrderSpec> specs) throws InterruptedException {
 		return run(duration, specs);
 	}
 
 	/** Creates one order per spec, as fast as the clients go. */
-	Result runAll(List<OrderSpec> specs) throws InterruptedException {
+	public Result runAll(List<OrderSpec> specs) throws InterruptedException {
 		AtomicInteger next = new AtomicInteger();
 		return run(null, () -> {
 			int index = next.getAndIncrement();
@@ -167,10 +167,10 @@ final class HttpLoad {
 	 * @param latencyMillis sorted latencies of the requests completed in the window
 	 * @param perSecond orders created in each second of the window
 	 */
-	record Result(int clients, double seconds, long completed, long created, long errors, long tooLate,
+	public record Result(int clients, double seconds, long completed, long created, long errors, long tooLate,
 			@Nullable String firstError, double[] latencyMillis, long[] perSecond) {
 
-		double ordersPerSecond() {
+		public double ordersPerSecond() {
 			return this.completed / this.seconds;
 		}
 

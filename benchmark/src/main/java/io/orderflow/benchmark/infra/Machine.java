@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.infra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * What the machine is, how much memory a process holds, and what else is running.
  */
-final class Machine {
+public final class Machine {
 
 	/** USER_HZ: the unit of the CPU times in /proc (100 on Linux). */
 	private static final double CLOCK_TICKS = 100.0;
@@ -21,20 +21,20 @@ final class Machine {
 	private Machine() {
 	}
 
-	static int cores() {
+	public static int cores() {
 		return Runtime.getRuntime().availableProcessors();
 	}
 
-	static String memTotal() {
+	public static String memTotal() {
 		return procField(Path.of("/proc/meminfo"), "MemTotal:").map(Machine::kbToGib).orElse("unknown");
 	}
 
-	static String cpuModel() {
+	public static String cpuModel() {
 		return procField(Path.of("/proc/cpuinfo"), "model name").map((line) -> line.replaceFirst("^:\\s*", ""))
 			.orElse("unknown");
 	}
 
-	static String os() {
+	public static String os() {
 		try {
 			for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
 				if (line.startsWith("PRETTY_NAME=")) {
@@ -50,7 +50,7 @@ final class Machine {
 	}
 
 	/** First line of {@code java -version} of the JVM that runs the apps. */
-	static String javaVersion() {
+	public static String javaVersion() {
 		List<String> lines = run(List.of(ServiceApps.javaExecutable(), "-version"));
 		return lines.isEmpty() ? System.getProperty("java.version") : String.join("; ", lines);
 	}
@@ -69,11 +69,11 @@ final class Machine {
 			.findFirst();
 	}
 
-	static long brokerRssKb() {
+	public static long brokerRssKb() {
 		return broker().map((process) -> rssKb(process.pid())).orElse(-1L);
 	}
 
-	static String loadAverage() {
+	public static String loadAverage() {
 		try {
 			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
 			return fields[0] + " " + fields[1] + " " + fields[2];
@@ -87,7 +87,7 @@ final class Machine {
 	 * Builds, test runs and Java apps that are not this benchmark's: they compete for the
 	 * same two cores and are named in the report.
 	 */
-	static List<String> otherBusyProcesses(Set<Long> ours) {
+	public static List<String> otherBusyProcesses(Set<Long> ours) {
 		long self = ProcessHandle.current().pid();
 		return ProcessHandle.allProcesses()
 			.filter((process) -> process.pid() != self && !ours.contains(process.pid()))
@@ -157,7 +157,7 @@ final class Machine {
 		return String.format(java.util.Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
 	}
 
-	static List<String> run(List<String> command) {
+	public static List<String> run(List<String> command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			List<String> lines = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,13 +16,17 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import io.orderflow.benchmark.Design;
+import io.orderflow.benchmark.Results;
+import io.orderflow.benchmark.Settings;
+import io.orderflow.benchmark.Stats;
 import io.orderflow.benchmark.Stats.Summary;
 
 /**
  * Writes {@code docs/benchmarks.md} and its charts from the runs: every figure as the
  * median over the runs with the minimum and maximum in brackets.
  */
-final class Report {
+public final class Report {
 
 	private final Settings settings;
 
@@ -30,18 +34,18 @@ final class Report {
 
 	private final Facts facts;
 
-	Report(Settings settings, List<Results.Run> runs, Facts facts) {
+	public Report(Settings settings, List<Results.Run> runs, Facts facts) {
 		this.settings = settings;
 		this.runs = runs;
 		this.facts = facts;
 	}
 
 	/** What the report says about the machine and the invocation. */
-	record Facts(String cpu, int cores, String memory, String os, String java, String postgres, String rabbit,
+	public record Facts(String cpu, int cores, String memory, String os, String java, String postgres, String rabbit,
 			Instant started, double wallSeconds) {
 	}
 
-	void write(Path markdown, Path chartDirectory) throws IOException {
+	public void write(Path markdown, Path chartDirectory) throws IOException {
 		Files.createDirectories(chartDirectory);
 		Charts.throughput(this.runs, summary((run) -> run.ceiling().perSecond()).median(),
 				chartDirectory.resolve("throughput.png"));
@@ -56,7 +60,7 @@ final class Report {
 	}
 
 	/** The three lines quoted in the README and printed at the end. */
-	List<String> headline() {
+	public List<String> headline() {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format(Locale.ROOT,
 				"**Create:** %s orders/s through `POST /api/orders` with %d clients (p99 %s ms), %s of what "
@@ -537,7 +541,7 @@ final class Report {
 	}
 
 	/** A duration in seconds for people: NaN is n/a, infinity is never. */
-	static String seconds(double value) {
+	public static String seconds(double value) {
 		if (Double.isNaN(value)) {
 			return "n/a";
 		}

@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.infra;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * Where the machine's CPU goes during a phase: CPU seconds per component over the phase's
  * wall time, in cores (2.0 = both cores of a 2-core machine busy).
  */
-final class CpuUsage {
+public final class CpuUsage {
 
 	private final long nanos;
 
@@ -18,7 +18,7 @@ final class CpuUsage {
 		this.seconds = seconds;
 	}
 
-	static CpuUsage sample(ServiceApps.App api, ServiceApps.App consumer) {
+	public static CpuUsage sample(ServiceApps.App api, ServiceApps.App consumer) {
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		seconds.put("order-api", Machine.cpuSeconds(api.pid()));
 		seconds.put("order-timeout-consumer", Machine.cpuSeconds(consumer.pid()));
@@ -30,7 +30,7 @@ final class CpuUsage {
 	}
 
 	/** Cores each component used since {@code before}; "everything else" is the rest. */
-	Map<String, Double> coresSince(CpuUsage before) {
+	public Map<String, Double> coresSince(CpuUsage before) {
 		double wall = (this.nanos - before.nanos) / 1e9;
 		Map<String, Double> cores = new LinkedHashMap<>();
 		double named = 0;

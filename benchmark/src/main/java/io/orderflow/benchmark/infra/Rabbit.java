@@ -1,4 +1,4 @@
-package io.orderflow.benchmark;
+package io.orderflow.benchmark.infra;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import io.orderflow.messaging.Topology;
  * runs with, carries the prefix {@code bench.}, so a developer's own topology on the same
  * broker is never touched.
  */
-final class Rabbit implements AutoCloseable {
+public final class Rabbit implements AutoCloseable {
 
-	static final String PREFIX = "bench.";
+	public static final String PREFIX = "bench.";
 
 	private final ConnectionFactory factory;
 
@@ -30,7 +30,7 @@ final class Rabbit implements AutoCloseable {
 		this.admin = factory.newConnection("benchmark-admin");
 	}
 
-	static Rabbit fromEnvironment() throws IOException, TimeoutException {
+	public static Rabbit fromEnvironment() throws IOException, TimeoutException {
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost(env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
 		factory.setPort(Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672")));
@@ -52,14 +52,14 @@ final class Rabbit implements AutoCloseable {
 		return this.factory.getPort();
 	}
 
-	Connection newConnection(String name) throws IOException, TimeoutException {
+	public Connection newConnection(String name) throws IOException, TimeoutException {
 		return this.factory.newConnection(name);
 	}
 
 	/**
 	 * {@code RabbitMQ <version> on <Erlang platform>}, as the broker announces itself.
 	 */
-	String version() {
+	public String version() {
 		Object version = this.admin.getServerProperties().get("version");
 		Object platform = this.admin.getServerProperties().get("platform");
 		return "RabbitMQ " + version + ((platform != null) ? " (" + platform + ")" : "");
@@ -82,7 +82,7 @@ final class Rabbit implements AutoCloseable {
 	}
 
 	/** Timers waiting in the service's delay levels. */
-	long pendingTimers(Topology topology) throws IOException, TimeoutException {
+	public long pendingTimers(Topology topology) throws IOException, TimeoutException {
 		long total = 0;
 		for (int level = 0; level < DelayLevels.COUNT; level++) {
 			total += Math.max(messageCount(topology.delayLevel(level)), 0);
@@ -105,7 +105,7 @@ final class Rabbit implements AutoCloseable {
 	/**
 	 * Every queue and exchange of the service's topology under the {@code bench.} prefix.
 	 */
-	void deleteServiceTopology() throws IOException, TimeoutException {
+	public void deleteServiceTopology() throws IOException, TimeoutException {
 		Topology topology = new Topology(PREFIX);
 		List<String> queues = new ArrayList<>(
 				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
