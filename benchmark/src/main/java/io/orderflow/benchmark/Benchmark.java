@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.orderflow.benchmark.infra.Machine;
 import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
+import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.report.Report;
 
 /**
@@ -69,7 +70,8 @@ public final class Benchmark {
 				results.add(new BenchmarkRun(settings, run, postgres, rabbit, root, logs).execute());
 			}
 			facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
-					Machine.javaVersion(), postgresVersion, rabbitVersion, started, (System.nanoTime() - began) / 1e9);
+					Machine.javaVersion(), postgresVersion, rabbitVersion, rabbit.deadLetterWorkerPrefetch(),
+					ServiceApps.jvmOptions(root), started, (System.nanoTime() - began) / 1e9);
 		}
 
 		Report report = new Report(settings, results, facts);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -20,6 +22,8 @@ import io.orderflow.messaging.Topology;
 public final class Rabbit implements AutoCloseable {
 
 	public static final String PREFIX = "bench.";
+
+	private static final Pattern OK_VALUE = Pattern.compile("\\{ok,\\s*(\\d+)}");
 
 	private final ConnectionFactory factory;
 
@@ -63,6 +67,26 @@ public final class Rabbit implements AutoCloseable {
 		Object version = this.admin.getServerProperties().get("version");
 		Object platform = this.admin.getServerProperties().get("platform");
 		return "RabbitMQ " + version + ((platform != null) ? " (" + platform + ")" : "");
+	}
+
+	/**
+	 * {@code dead_letter_worker_consumer_prefetch} in effect: how many messages each
+	 * quorum queue's at-least-once dead-letter worker keeps unconfirmed, which bounds how
+	 * fast it dead-letters. Asked with {@code rabbitmqctl}, so only for a local broker.
+	 */
+	public String deadLetterWorkerPrefetch() {
+		List<String> answer = Machine.run(List.of("rabbitmqctl", "-q", "eval",
+				"application:get_env(rabbit, dead_letter_worker_consumer_prefetch)."));
+		for (String line : answer) {
+			Matcher value = OK_VALUE.matcher(line);
+			if (value.matches()) {
+				return value.group(1);
+			}
+			if (line.equals("undefined")) {
+				return "not set (RabbitMQ's default, 32)";
+			}
+		}
+		return "unknown (rabbitmqctl eval answered " + String.join(" ", answer) + ")";
 	}
 
 	/** Messages ready in {@code queue}, or -1 when it does not exist. */

@@ -24,7 +24,8 @@ import io.orderflow.benchmark.Design;
 /**
  * Starts the service's two executable jars as child processes, against the benchmark's
  * database and the {@code bench.} topology, on free ports, so that a developer's running
- * {@code bin/start} is not disturbed.
+ * {@code bin/start} is not disturbed. They run with the JVM options {@code bin/start}
+ * gives them, from the same argument file ({@code java @bin/jvm.options -jar ...}).
  */
 public final class ServiceApps {
 
@@ -37,6 +38,8 @@ public final class ServiceApps {
 	private static final Pattern UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
 
 	private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.eE+]+)");
+
+	private static final String JVM_OPTIONS = "bin/jvm.options";
 
 	private final Path root;
 
@@ -69,7 +72,8 @@ public final class ServiceApps {
 		Path jar = jarOf(module);
 		int port = freePort();
 		Path log = this.logs.resolve(logName);
-		ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString())
+		ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "@" + this.root.resolve(JVM_OPTIONS), "-jar",
+				jar.toString())
 			.directory(this.root.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
@@ -99,6 +103,18 @@ public final class ServiceApps {
 		}
 		app.startup = Duration.ofNanos(System.nanoTime() - started);
 		return app;
+	}
+
+	/**
+	 * The options in {@code bin/jvm.options}, one per line as java reads them, without
+	 * the comments.
+	 */
+	public static List<String> jvmOptions(Path root) throws IOException {
+		return Files.readAllLines(root.resolve(JVM_OPTIONS))
+			.stream()
+			.map(String::trim)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
 	}
 
 	private boolean isUp(App app) {

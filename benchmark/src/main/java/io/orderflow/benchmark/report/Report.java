@@ -40,9 +40,14 @@ public final class Report {
 		this.facts = facts;
 	}
 
-	/** What the report says about the machine and the invocation. */
+	/**
+	 * What the report says about the machine and the invocation.
+	 *
+	 * @param appJvmOptions the options both apps run with ({@code bin/jvm.options})
+	 * @param deadLetterPrefetch the broker's {@code dead_letter_worker_consumer_prefetch}
+	 */
 	public record Facts(String cpu, int cores, String memory, String os, String java, String postgres, String rabbit,
-			Instant started, double wallSeconds) {
+			String deadLetterPrefetch, List<String> appJvmOptions, Instant started, double wallSeconds) {
 	}
 
 	public void write(Path markdown, Path chartDirectory) throws IOException {
@@ -153,6 +158,7 @@ public final class Report {
 		row(md, "Java", this.facts.java());
 		row(md, "Database", this.facts.postgres() + ", local, default configuration of the package");
 		row(md, "Broker", this.facts.rabbit() + ", local");
+		row(md, "Broker: `dead_letter_worker_consumer_prefetch`", this.facts.deadLetterPrefetch());
 		Set<String> others = new LinkedHashSet<>();
 		for (Results.Run run : this.runs) {
 			others.addAll(run.otherProcesses());
@@ -169,7 +175,8 @@ public final class Report {
 		md.append("- Everything runs on this one machine: PostgreSQL, RabbitMQ, both apps, the HTTP load generator and "
 				+ "the baselines (inside the benchmark's JVM). The figures are what a 2-core box does with all of it, "
 				+ "not what each part does alone.\n");
-		md.append("- Each run starts both apps from their jars (`java -jar`, default JVM and service settings) on free "
+		md.append("- Each run starts both apps from their jars with the JVM options `bin/start` gives them "
+				+ "(`java @bin/jvm.options -jar`, listed below) and the service's default settings, on free "
 				+ "ports, against a fresh database `orderflow_bench` (schema by the service's own Flyway migrations) "
 				+ "and the topology prefix `bench.`; it stops them and deletes the `bench.` queues and exchanges at "
 				+ "the end. Each baseline has its own fresh database with the same schema.\n");
@@ -184,6 +191,8 @@ public final class Report {
 				+ "service `outbox_message.published_at` of the `order.cancelled` events.\n");
 		md.append("\n| Setting | Value |\n| --- | --- |\n");
 		row(md, "Runs", String.valueOf(this.settings.runs()));
+		row(md, "JVM options of both apps (`bin/jvm.options`)",
+				"`" + String.join(" ", this.facts.appJvmOptions()) + "`");
 		row(md, "HTTP clients / JDBC clients", this.settings.clients() + " / " + this.settings.clients());
 		row(md, "Create throughput", this.settings.warmUp().toSeconds() + " s warm-up, then "
 				+ this.settings.throughputDuration().toSeconds() + " s measured");
