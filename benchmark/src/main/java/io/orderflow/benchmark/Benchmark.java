@@ -17,6 +17,7 @@ import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.report.Report;
+import io.orderflow.benchmark.workload.SchedulingRates;
 
 /**
  * Runs the benchmark and writes {@code docs/benchmarks.md}. Started by
@@ -54,25 +55,29 @@ public final class Benchmark {
 		}
 		Path logs = root.resolve("benchmark/target/benchmark-logs");
 		Files.createDirectories(logs);
+		log("app logs in " + root.relativize(logs));
+		try (Rabbit rabbit = Rabbit.fromEnvironment()) {
+			benchmark(settings, new Infrastructure(Postgres.fromEnvironment(), rabbit), root, logs);
+		}
+	}
+
+	private static void benchmark(Settings settings, Infrastructure infrastructure, Path root, Path logs)
+			throws Exception {
 		Instant started = Instant.now();
 		long began = System.nanoTime();
 		log("settings: " + settings);
-		log("app logs in " + root.relativize(logs));
-
-		Postgres postgres = Postgres.fromEnvironment();
+		// asked first, so that a server that does not answer stops the benchmark at once
+		String postgres = infrastructure.postgres().version();
+		String rabbit = infrastructure.rabbit().version();
+		SchedulingRates rates = new SchedulingRates();
 		List<Results.Run> results = new ArrayList<>();
-		Report.Facts facts;
-		try (Rabbit rabbit = Rabbit.fromEnvironment()) {
-			String postgresVersion = postgres.version();
-			String rabbitVersion = rabbit.version();
-			for (int run = 1; run <= settings.runs(); run++) {
-				log("run " + run + " of " + settings.runs());
-				results.add(new BenchmarkRun(settings, run, postgres, rabbit, root, logs).execute());
-			}
-			facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
-					Machine.javaVersion(), postgresVersion, rabbitVersion, rabbit.deadLetterWorkerPrefetch(),
-					ServiceApps.jvmOptions(root), started, (System.nanoTime() - began) / 1e9);
+		for (int run = 1; run <= settings.runs(); run++) {
+			log("run " + run + " of " + settings.runs());
+			results.add(new BenchmarkRun(settings, run, infrastructure, rates, root, logs).execute());
 		}
+		Report.Facts facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
+				Machine.javaVersion(), postgres, rabbit, infrastructure.rabbit().deadLetterWorkerPrefetch(),
+				ServiceApps.jvmOptions(root), started, (System.nanoTime() - began) / 1e9);
 
 		Report report = new Report(settings, results, facts);
 		Path markdown = root.resolve("docs/benchmarks.md");

@@ -3,6 +3,7 @@ package io.orderflow.benchmark;
 import java.util.List;
 import java.util.Map;
 
+import io.orderflow.benchmark.workload.CreateThroughput;
 import io.orderflow.benchmark.workload.DbCeiling;
 import io.orderflow.benchmark.workload.DeadLetterRate;
 import io.orderflow.benchmark.workload.HttpLoad;
@@ -111,12 +112,16 @@ public final class Results {
 
 	/**
 	 * One run of every workload.
+	 *
+	 * @param pendingOrders orders the service held pending in the precision workload
+	 * @param serviceStormCpu cores per process during the service's storm
+	 * @param sweeperCancelled orders the consumer's sweeper cancelled in the whole run
 	 */
-	public record Run(int number, Startup startup, HttpLoad.Result throughput, Map<String, Double> throughputCpu,
-			long outboxBacklog, double outboxDrainSeconds, DbCeiling.Result ceiling, int pendingOrders,
-			Map<Design, Lateness> lateness, Map<Design, Storm> storms, Map<String, Double> serviceStormCpu,
-			DeadLetterRate.Result deadLetters, Footprint footprint, double sweeperCancelled, List<String> notes,
-			List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
+	public record Run(int number, Startup startup, CreateThroughput.Window creation, DbCeiling.Result ceiling,
+			int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
+			Map<String, Double> serviceStormCpu, DeadLetterRate.Result deadLetters, Footprint footprint,
+			double sweeperCancelled, List<String> notes, List<String> otherProcesses, String loadAverageBefore,
+			double wallSeconds) {
 	}
 
 }

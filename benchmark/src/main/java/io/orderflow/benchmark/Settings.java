@@ -33,6 +33,7 @@ public record Settings(boolean smoke, int runs, int clients, Duration warmUp, Du
 				Duration.ofSeconds(240));
 	}
 
+	/** Shortened workloads: a check that everything works, in a few minutes. */
 	static Settings smoke(int runs) {
 		return new Settings(true, runs, 16, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5), 5_000,
 				0.02, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 2_000, 2_000,

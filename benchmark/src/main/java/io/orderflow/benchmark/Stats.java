@@ -71,4 +71,15 @@ public final class Stats {
 		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, pattern, value);
 	}
 
+	/** A duration in seconds for people: NaN is n/a, infinity is never. */
+	public static String seconds(double value) {
+		if (Double.isNaN(value)) {
+			return "n/a";
+		}
+		if (Double.isInfinite(value)) {
+			return "never";
+		}
+		return String.format(Locale.ROOT, (Math.abs(value) < 10) ? "%.2f s" : "%.1f s", value);
+	}
+
 }

@@ -93,6 +93,9 @@ public abstract class Baseline implements AutoCloseable {
 	public void beforeStorm() throws Exception {
 	}
 
+	/**
+	 * Stops firing, deletes what the design keeps outside its database, and disconnects.
+	 */
 	@Override
 	public void close() throws Exception {
 		this.dataSource.close();

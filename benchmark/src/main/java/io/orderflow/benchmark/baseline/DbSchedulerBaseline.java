@@ -22,7 +22,7 @@ import io.orderflow.benchmark.infra.Postgres;
  * or with {@code pollUsingLockAndFetch(0.5, 1.0)}, the select-for-update-skip-locked
  * strategy its README recommends on PostgreSQL for high throughput.
  */
-public final class DbSchedulerBaseline extends Baseline {
+final class DbSchedulerBaseline extends Baseline {
 
 	// db-scheduler's table for PostgreSQL, from its README.
 	private static final String CREATE_TABLE = """
@@ -51,7 +51,7 @@ public final class DbSchedulerBaseline extends Baseline {
 
 	private Scheduler scheduler;
 
-	public DbSchedulerBaseline(Design design, Postgres postgres, boolean lockAndFetch) throws SQLException {
+	DbSchedulerBaseline(Design design, Postgres postgres, boolean lockAndFetch) throws SQLException {
 		// 10 executor threads, each needing a connection for the cancel and one for
 		// db-scheduler's own bookkeeping
 		super(design, postgres, 14);

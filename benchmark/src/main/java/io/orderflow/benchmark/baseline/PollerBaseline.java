@@ -20,7 +20,7 @@ import io.orderflow.benchmark.infra.Postgres;
  * overdue orders in batches of 1,000 until none is left, each batch one guarded update
  * that skips rows another poller holds, so several instances could share the work.
  */
-public final class PollerBaseline extends Baseline {
+final class PollerBaseline extends Baseline {
 
 	private static final Logger log = LoggerFactory.getLogger(PollerBaseline.class);
 
@@ -44,14 +44,10 @@ public final class PollerBaseline extends Baseline {
 
 	private final ScheduledExecutorService executor;
 
-	public PollerBaseline(Design design, Postgres postgres, Duration interval) throws SQLException {
+	PollerBaseline(Design design, Postgres postgres, Duration interval) throws SQLException {
 		super(design, postgres, 2);
 		this.interval = interval;
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, design.name().toLowerCase());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = Executors.newSingleThreadScheduledExecutor(new NamedThreads(design.name().toLowerCase()));
 	}
 
 	@Override

@@ -33,7 +33,7 @@ import io.orderflow.benchmark.infra.Rabbit;
  * RabbitMQ expires messages only at the head of a queue, so a timer waits behind every
  * timer published before it, whatever their deadlines (head-of-line blocking).
  */
-public final class TtlQueueBaseline extends Baseline {
+final class TtlQueueBaseline extends Baseline {
 
 	private static final Logger log = LoggerFactory.getLogger(TtlQueueBaseline.class);
 
@@ -55,7 +55,7 @@ public final class TtlQueueBaseline extends Baseline {
 
 	private final List<Channel> consumers = new ArrayList<>();
 
-	public TtlQueueBaseline(Postgres postgres, Rabbit rabbit) throws SQLException {
+	TtlQueueBaseline(Postgres postgres, Rabbit rabbit) throws SQLException {
 		super(Design.TTL_QUEUE, postgres, CONSUMERS + 2);
 		this.rabbit = rabbit;
 	}

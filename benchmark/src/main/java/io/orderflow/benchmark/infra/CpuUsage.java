@@ -20,8 +20,8 @@ public final class CpuUsage {
 
 	public static CpuUsage sample(ServiceApps.App api, ServiceApps.App consumer) {
 		Map<String, Double> seconds = new LinkedHashMap<>();
-		seconds.put("order-api", Machine.cpuSeconds(api.pid()));
-		seconds.put("order-timeout-consumer", Machine.cpuSeconds(consumer.pid()));
+		seconds.put(ServiceApps.API, Machine.cpuSeconds(api.pid()));
+		seconds.put(ServiceApps.CONSUMER, Machine.cpuSeconds(consumer.pid()));
 		seconds.put("RabbitMQ", Machine.broker().map((broker) -> Machine.cpuSeconds(broker.pid())).orElse(0.0));
 		seconds.put("PostgreSQL", Machine.cpuSecondsOf("postgres"));
 		seconds.put("benchmark (load generator, baselines)", Machine.cpuSeconds(ProcessHandle.current().pid()));

@@ -89,6 +89,25 @@ public final class Rabbit implements AutoCloseable {
 		return "unknown (rabbitmqctl eval answered " + String.join(" ", answer) + ")";
 	}
 
+	/**
+	 * Memory of the service's delay-level queues as {@code rabbitmqctl} reports it, or
+	 * -1.
+	 */
+	public long delayLevelMemory() {
+		List<String> lines = Machine.run(List.of("rabbitmqctl", "-q", "list_queues", "name", "memory"));
+		long total = 0;
+		boolean found = false;
+		for (String line : lines) {
+			String[] fields = line.split("\\s+");
+			if (fields.length == 2 && fields[0].startsWith(PREFIX + "order.timers.level-")
+					&& fields[1].matches("[0-9]+")) {
+				total += Long.parseLong(fields[1]);
+				found = true;
+			}
+		}
+		return found ? total : -1;
+	}
+
 	/** Messages ready in {@code queue}, or -1 when it does not exist. */
 	long messageCount(String queue) throws IOException, TimeoutException {
 		Channel channel = this.admin.createChannel();

@@ -88,7 +88,8 @@ final class Charts {
 	static void throughput(List<Results.Run> runs, double ceilingPerSecond, Path file) throws IOException {
 		XYChart chart = new XYChartBuilder().width(1000)
 			.height(500)
-			.title("POST /api/orders: orders created per second (" + runs.get(0).throughput().clients() + " clients)")
+			.title("POST /api/orders: orders created per second (" + runs.get(0).creation().load().clients()
+					+ " clients)")
 			.xAxisTitle("second of the measured window")
 			.yAxisTitle("orders/s")
 			.build();
@@ -98,7 +99,7 @@ final class Charts {
 		int colour = 0;
 		int longest = 0;
 		for (Results.Run run : runs) {
-			long[] perSecond = run.throughput().perSecond();
+			long[] perSecond = run.creation().load().perSecond();
 			longest = Math.max(longest, perSecond.length);
 			double[] x = new double[perSecond.length];
 			double[] y = new double[perSecond.length];

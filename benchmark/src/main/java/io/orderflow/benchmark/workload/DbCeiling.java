@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.orderflow.benchmark.Stats;
+import io.orderflow.benchmark.infra.Postgres;
 
 /**
  * The database's ceiling for the service's create transaction: the same statements (an
@@ -43,10 +46,44 @@ public final class DbCeiling {
 			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
+	private static final String CEILING_DATABASE = "orderflow_bench_ceiling";
+
 	private DbCeiling() {
 	}
 
-	public static Result run(DataSource dataSource, int clients, Duration duration, String eventPayload,
+	/**
+	 * Replays the service's create transaction, with payloads the service wrote, on a
+	 * fresh database with the same schema, dropped again afterwards.
+	 */
+	public static Result measure(Postgres postgres, DataSource serviceDb, int clients, Duration duration)
+			throws SQLException, InterruptedException {
+		String event = samplePayload(serviceDb, "order.created");
+		String timer = samplePayload(serviceDb, "payment-timeout");
+		postgres.recreate(CEILING_DATABASE);
+		postgres.migrate(CEILING_DATABASE);
+		try (HikariDataSource dataSource = postgres.pool(CEILING_DATABASE, clients, "ceiling")) {
+			return run(dataSource, clients, duration, event, timer);
+		}
+		finally {
+			postgres.drop(CEILING_DATABASE);
+		}
+	}
+
+	private static String samplePayload(DataSource dataSource, String destination) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT payload FROM outbox_message WHERE destination = ? LIMIT 1")) {
+			statement.setString(1, destination);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("the service wrote no " + destination + " message");
+				}
+				return rs.getString(1);
+			}
+		}
+	}
+
+	private static Result run(DataSource dataSource, int clients, Duration duration, String eventPayload,
 			String timerPayload) throws InterruptedException {
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();

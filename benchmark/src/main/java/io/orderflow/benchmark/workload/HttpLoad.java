@@ -174,6 +174,14 @@ public final class HttpLoad {
 			return this.completed / this.seconds;
 		}
 
+		/** Fails the run if a request failed: the figures would not mean much. */
+		public void requireNoErrors(String phase) {
+			if (this.errors > 0) {
+				throw new IllegalStateException(
+						phase + ": " + this.errors + " requests failed, the first with: " + this.firstError);
+			}
+		}
+
 	}
 
 }

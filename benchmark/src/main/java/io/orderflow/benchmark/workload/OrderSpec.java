@@ -58,11 +58,21 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 		for (int i = 0; i < far; i++) {
 			specs.add(far(FAR, random));
 		}
-		long spanMillis = Duration.between(dueFrom, dueTo).toMillis();
-		for (int i = 0; i < due; i++) {
-			specs.add(new OrderSpec(DUE, null, dueFrom.plusMillis((long) (random.nextDouble() * spanMillis))));
-		}
+		specs.addAll(dueBetween(DUE, due, dueFrom, dueTo, random));
 		Collections.shuffle(specs, random);
+		return specs;
+	}
+
+	/**
+	 * {@code count} orders tagged {@code customerId}, due at uniformly random instants
+	 * between {@code from} and {@code to}.
+	 */
+	public static List<OrderSpec> dueBetween(String customerId, int count, Instant from, Instant to, Random random) {
+		long spanMillis = Duration.between(from, to).toMillis();
+		List<OrderSpec> specs = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			specs.add(new OrderSpec(customerId, null, from.plusMillis((long) (random.nextDouble() * spanMillis))));
+		}
 		return specs;
 	}
 

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,17 +75,17 @@ public final class Probes {
 	}
 
 	/**
-	 * Lateness of the orders that were due during the precision window; those still
-	 * pending at {@code windowEnd} count as not fired.
+	 * Lateness of the orders tagged {@code customerId}, once all of them are due; those
+	 * still pending count as not fired.
 	 */
-	public static Results.Lateness lateness(Design design, DataSource dataSource, Instant windowEnd)
+	public static Results.Lateness lateness(Design design, DataSource dataSource, String customerId)
 			throws SQLException {
 		List<Double> cancelled = new ArrayList<>();
 		int due = 0;
 		int notFired = 0;
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(DUE_ORDERS)) {
-			statement.setString(1, OrderSpec.DUE);
+			statement.setString(1, customerId);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					due++;
@@ -143,7 +145,7 @@ public final class Probes {
 	public static PublishedEvents cancelledEvents(DataSource dataSource, Instant since) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(CANCELLED_EVENTS)) {
-			statement.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+			statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return new PublishedEvents(rs.getLong(1), instant(rs.getTimestamp(2)));
@@ -163,7 +165,7 @@ public final class Probes {
 	public static Instant timersPublished(DataSource dataSource, Instant since) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(TIMERS_PUBLISHED)) {
-			statement.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+			statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return instant(rs.getTimestamp(1));

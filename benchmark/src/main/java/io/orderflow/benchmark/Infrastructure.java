@@ -1,0 +1,11 @@
+package io.orderflow.benchmark;
+
+import io.orderflow.benchmark.infra.Postgres;
+import io.orderflow.benchmark.infra.Rabbit;
+
+/**
+ * The servers every run uses: the service's and the baselines' databases live in
+ * PostgreSQL, the service's timers and the TTL-queue baseline in RabbitMQ.
+ */
+record Infrastructure(Postgres postgres, Rabbit rabbit) {
+}
