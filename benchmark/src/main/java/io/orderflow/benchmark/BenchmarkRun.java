@@ -17,6 +17,7 @@ import io.orderflow.benchmark.infra.Machine;
 import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.ServiceApps;
+import io.orderflow.benchmark.workload.ConsumerOutage;
 import io.orderflow.benchmark.workload.CreateThroughput;
 import io.orderflow.benchmark.workload.DbCeiling;
 import io.orderflow.benchmark.workload.DeadLetterRate;
@@ -33,9 +34,11 @@ import io.orderflow.messaging.Topology;
  * database's ceiling for the same transaction; the precision workload (the service's
  * pending population, then the baselines', then one common window in which the due orders
  * of every design fire); one expiry storm per design, one after the other; the broker's
- * own dead-letter rate.
+ * own dead-letter rate; the consumer outage, for every design at once.
  */
 final class BenchmarkRun {
+
+	private static final String SWEEPER_CANCELLED = "order.sweeper.cancelled";
 
 	private final Settings settings;
 
@@ -139,7 +142,13 @@ final class BenchmarkRun {
 				this.log.note("The dead-letter measurement's messages were not all published before they expired.");
 			}
 
-			double swept = this.apps.metric(consumer, "order.sweeper.cancelled");
+			// the restarted consumer counts from zero
+			double sweptBeforeOutage = this.apps.metric(consumer, SWEEPER_CANCELLED);
+			ConsumerOutage.Outcome outage = new ConsumerOutage(this.settings, this.rates, this.random, this.log).run(
+					this.apps, consumer, logName(ServiceApps.CONSUMER + "-restarted"), tables, outbox, serviceDb,
+					baselines);
+			consumer = outage.consumer();
+			double swept = sweptBeforeOutage + this.apps.metric(consumer, SWEEPER_CANCELLED);
 
 			for (Baseline baseline : baselines) {
 				if (baseline.early() > 0) {
@@ -158,8 +167,8 @@ final class BenchmarkRun {
 					consumerKb, brokerKb, pendingTimers, queueMemory, databaseBytes, populations.ttlBrokerGrowthKb(),
 					populations.orders());
 			return new Results.Run(this.number, startup, creation, ceiling, servicePending, lateness, stormResults,
-					stormCpu, deadLetters, footprint, swept, this.log.notes(), others, loadBefore,
-					(System.nanoTime() - began) / 1e9);
+					stormCpu, deadLetters, outage.outages(), outage.sweeperCancelled(), footprint, swept,
+					this.log.notes(), others, loadBefore, (System.nanoTime() - began) / 1e9);
 		}
 		finally {
 			for (Baseline baseline : baselines) {

@@ -89,6 +89,29 @@ public final class Results {
 	}
 
 	/**
+	 * Timers that fell due while the design's consumer was stopped.
+	 *
+	 * @param design the design
+	 * @param timers orders whose timers were planned to fall due while it was stopped
+	 * @param dueWhileDown those whose deadline fell between the stop and the restart
+	 * @param cancelled those cancelled by the end of the observation after the restart
+	 * @param downSeconds from the end of the stop to the restart
+	 * @param restartSeconds how long the restart took: for the service the consumer's
+	 * start-up until its health is UP
+	 * @param lastCancelAfterRestart seconds from the restart to the last cancel, NaN if
+	 * none
+	 */
+	public record Outage(Design design, long timers, long dueWhileDown, long cancelled, double downSeconds,
+			double restartSeconds, double lastCancelAfterRestart) {
+
+		/** Never cancelled: lost, as far as anyone waiting for the cancel can tell. */
+		public long lost() {
+			return this.timers - this.cancelled;
+		}
+
+	}
+
+	/**
 	 * Memory and disk that pending timers occupy.
 	 *
 	 * @param apiIdleKb order-api RSS right after start-up
@@ -115,13 +138,15 @@ public final class Results {
 	 *
 	 * @param pendingOrders orders the service held pending in the precision workload
 	 * @param serviceStormCpu cores per process during the service's storm
+	 * @param outageSweeperCancelled orders the restarted consumer's sweeper cancelled by
+	 * the end of the outage's observation
 	 * @param sweeperCancelled orders the consumer's sweeper cancelled in the whole run
 	 */
 	public record Run(int number, Startup startup, CreateThroughput.Window creation, DbCeiling.Result ceiling,
 			int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
-			Map<String, Double> serviceStormCpu, DeadLetterRate.Result deadLetters, Footprint footprint,
-			double sweeperCancelled, List<String> notes, List<String> otherProcesses, String loadAverageBefore,
-			double wallSeconds) {
+			Map<String, Double> serviceStormCpu, DeadLetterRate.Result deadLetters, Map<Design, Outage> outages,
+			double outageSweeperCancelled, Footprint footprint, double sweeperCancelled, List<String> notes,
+			List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
 	}
 
 }

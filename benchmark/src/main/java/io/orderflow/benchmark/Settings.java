@@ -22,22 +22,27 @@ import java.time.Duration;
  * @param stormSize orders due in the same second in the expiry storm
  * @param deadLetterMessages messages in the broker's own dead-letter measurement
  * @param stormTimeout how long a storm may take before it counts as incomplete
+ * @param outageTimers timers per design that fall due while its consumer is stopped
+ * @param consumerDowntime how long the consumers are stopped
+ * @param outageObservation how long after the restart a timer may still fire before it
+ * counts as lost
  */
 public record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration throughputDuration,
 		Duration ceilingDuration, int pendingTarget, double dueFraction, Duration dueFrom, Duration dueTo,
-		Duration grace, int stormSize, int deadLetterMessages, Duration stormTimeout) {
+		Duration grace, int stormSize, int deadLetterMessages, Duration stormTimeout, int outageTimers,
+		Duration consumerDowntime, Duration outageObservation) {
 
 	static Settings full(int runs) {
 		return new Settings(false, runs, 16, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(20),
 				100_000, 0.02, Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofSeconds(15), 50_000, 50_000,
-				Duration.ofSeconds(240));
+				Duration.ofSeconds(240), 1_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
 	}
 
 	/** Shortened workloads: a check that everything works, in a few minutes. */
 	static Settings smoke(int runs) {
 		return new Settings(true, runs, 16, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5), 5_000,
 				0.02, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 2_000, 2_000,
-				Duration.ofSeconds(120));
+				Duration.ofSeconds(120), 200, Duration.ofSeconds(10), Duration.ofSeconds(30));
 	}
 
 	public int dueCount() {

@@ -79,8 +79,18 @@ public abstract class Baseline implements AutoCloseable {
 		return this.early.get();
 	}
 
-	/** Starts whatever fires the timers (consumers, pollers, schedulers). */
+	/**
+	 * Starts whatever fires the timers (consumers, pollers, schedulers, subscribers);
+	 * again after {@link #stop()}.
+	 */
 	public abstract void start() throws Exception;
+
+	/**
+	 * Stops firing timers, as a crash or a deployment of the design's consumer would,
+	 * once what is in flight is done. Timers falling due meanwhile are the design's to
+	 * keep or to lose.
+	 */
+	public abstract void stop() throws Exception;
 
 	/** Inserts one pending order per spec and schedules its timer. */
 	public final void schedule(List<OrderSpec> specs) throws Exception {

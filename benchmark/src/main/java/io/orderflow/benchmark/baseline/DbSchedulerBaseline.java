@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -49,6 +50,9 @@ final class DbSchedulerBaseline extends Baseline {
 
 	private final OneTimeTask<Void> task;
 
+	/** Schedules executions, whether or not a scheduler is running. */
+	private final SchedulerClient client;
+
 	private Scheduler scheduler;
 
 	DbSchedulerBaseline(Design design, Postgres postgres, boolean lockAndFetch) throws SQLException {
@@ -71,8 +75,10 @@ final class DbSchedulerBaseline extends Baseline {
 				throw new IllegalStateException(ex);
 			}
 		});
+		this.client = SchedulerClient.Builder.create(this.dataSource, this.task).build();
 	}
 
+	/** A scheduler of its own each time: a stopped one cannot be started again. */
 	@Override
 	public void start() {
 		SchedulerBuilder builder = Scheduler.create(this.dataSource, this.task);
@@ -83,18 +89,25 @@ final class DbSchedulerBaseline extends Baseline {
 		this.scheduler.start();
 	}
 
+	/** Waits for the executions in progress. */
+	@Override
+	public void stop() {
+		this.scheduler.stop();
+		this.scheduler = null;
+	}
+
 	@Override
 	protected void scheduleTimers(List<Timer> timers) {
 		List<SchedulableInstance<?>> batch = new ArrayList<>(1000);
 		for (Timer timer : timers) {
 			batch.add(SchedulableInstance.of(this.task.instance(timer.orderNo()), timer.deadline()));
 			if (batch.size() == 1000) {
-				this.scheduler.scheduleBatch(batch);
+				this.client.scheduleBatch(batch);
 				batch.clear();
 			}
 		}
 		if (!batch.isEmpty()) {
-			this.scheduler.scheduleBatch(batch);
+			this.client.scheduleBatch(batch);
 		}
 	}
 

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ final class PollerBaseline extends Baseline {
 
 	private final ScheduledExecutorService executor;
 
+	private ScheduledFuture<?> polling;
+
 	PollerBaseline(Design design, Postgres postgres, Duration interval) throws SQLException {
 		super(design, postgres, 2);
 		this.interval = interval;
@@ -52,8 +56,16 @@ final class PollerBaseline extends Baseline {
 
 	@Override
 	public void start() {
-		this.executor.scheduleWithFixedDelay(this::poll, this.interval.toMillis(), this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.polling = this.executor.scheduleWithFixedDelay(this::poll, this.interval.toMillis(),
+				this.interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() throws InterruptedException, ExecutionException {
+		this.polling.cancel(false);
+		// the executor's only thread runs this after a poll in progress has finished
+		this.executor.submit(() -> {
+		}).get();
 	}
 
 	private void poll() {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -47,22 +47,16 @@ final class TtlQueueBaseline extends Baseline {
 
 	private static final int PREFETCH = 50;
 
-	private final Rabbit rabbit;
+	private final Connection connection;
 
-	private Connection connection;
+	private final Channel publisher;
 
-	private Channel publisher;
+	/** Consumer tag of each consuming channel while it consumes. */
+	private final Map<Channel, String> consumers = new LinkedHashMap<>();
 
-	private final List<Channel> consumers = new ArrayList<>();
-
-	TtlQueueBaseline(Postgres postgres, Rabbit rabbit) throws SQLException {
+	TtlQueueBaseline(Postgres postgres, Rabbit rabbit) throws SQLException, IOException, TimeoutException {
 		super(Design.TTL_QUEUE, postgres, CONSUMERS + 2);
-		this.rabbit = rabbit;
-	}
-
-	@Override
-	public void start() throws IOException, TimeoutException {
-		this.connection = this.rabbit.newConnection("benchmark-ttl-queue");
+		this.connection = rabbit.newConnection("benchmark-ttl-queue");
 		this.publisher = this.connection.createChannel();
 		this.publisher.queueDelete(DELAY_QUEUE);
 		this.publisher.queueDelete(DUE_QUEUE);
@@ -72,8 +66,28 @@ final class TtlQueueBaseline extends Baseline {
 		for (int i = 0; i < CONSUMERS; i++) {
 			Channel channel = this.connection.createChannel();
 			channel.basicQos(PREFETCH);
-			channel.basicConsume(DUE_QUEUE, false, new DueTimerConsumer(channel));
-			this.consumers.add(channel);
+			this.consumers.put(channel, null);
+		}
+	}
+
+	@Override
+	public void start() throws IOException {
+		for (Channel channel : this.consumers.keySet()) {
+			this.consumers.put(channel, channel.basicConsume(DUE_QUEUE, false, new DueTimerConsumer(channel)));
+		}
+	}
+
+	/**
+	 * Cancels the consumers; deliveries in progress are still acknowledged, the rest wait
+	 * in the due queue.
+	 */
+	@Override
+	public void stop() throws IOException {
+		for (Map.Entry<Channel, String> consumer : this.consumers.entrySet()) {
+			if (consumer.getValue() != null) {
+				consumer.getKey().basicCancel(consumer.getValue());
+				consumer.setValue(null);
+			}
 		}
 	}
 
@@ -120,13 +134,12 @@ final class TtlQueueBaseline extends Baseline {
 
 	@Override
 	public void close() throws Exception {
-		if (this.connection != null) {
-			try (Channel channel = this.connection.createChannel()) {
-				channel.queueDelete(DELAY_QUEUE);
-				channel.queueDelete(DUE_QUEUE);
-			}
-			this.connection.close();
+		stop();
+		try (Channel channel = this.connection.createChannel()) {
+			channel.queueDelete(DELAY_QUEUE);
+			channel.queueDelete(DUE_QUEUE);
 		}
+		this.connection.close();
 		super.close();
 	}
 

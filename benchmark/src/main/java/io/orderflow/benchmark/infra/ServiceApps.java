@@ -151,8 +151,10 @@ public final class ServiceApps {
 		}
 	}
 
-	/** Stops the app gracefully (SIGTERM), forcibly after 30 s. */
-	void stop(App app) throws InterruptedException {
+	/**
+	 * Stops the app gracefully (SIGTERM) and waits until it exited, forcibly after 30 s.
+	 */
+	public void stop(App app) throws InterruptedException {
 		app.process.destroy();
 		if (!app.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 			app.process.destroyForcibly().waitFor();

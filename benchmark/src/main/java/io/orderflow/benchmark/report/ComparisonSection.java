@@ -24,8 +24,8 @@ final class ComparisonSection implements Section {
 				+ "\"∞\" means the baseline's figure never happened in the observation window.\n\n");
 		md.append("| Baseline | p50 lateness: baseline ÷ service | p99 lateness: baseline ÷ service | Late by > 2 s: "
 				+ "baseline / service | Storm, all cancelled: baseline ÷ service | Storm cancels/s: service ÷ "
-				+ "baseline |\n");
-		md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+				+ "baseline | Lost while the consumer was down: baseline / service |\n");
+		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Design design : Design.values()) {
 			if (!design.isBaseline()) {
 				continue;
@@ -41,7 +41,9 @@ final class ComparisonSection implements Section {
 					this.figures.ratio((run) -> run.storms().get(design).allCancelledAfter()
 							/ run.storms().get(Design.SERVICE).allCancelledAfter()),
 					this.figures.ratio((run) -> run.storms().get(Design.SERVICE).cancelsPerSecond()
-							/ run.storms().get(design).cancelsPerSecond()));
+							/ run.storms().get(design).cancelsPerSecond()),
+					this.figures.median("%,.0f", (run) -> (double) run.outages().get(design).lost()) + " / "
+							+ this.figures.median("%,.0f", (run) -> (double) run.outages().get(Design.SERVICE).lost()));
 		}
 		md.append('\n');
 	}

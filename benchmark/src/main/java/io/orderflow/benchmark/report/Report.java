@@ -96,6 +96,16 @@ public final class Report {
 				allCancelled(Design.DB_SCHEDULER, Results.Storm::allCancelledAfter),
 				allCancelled(Design.DB_SCHEDULER_LOCK_AND_FETCH, Results.Storm::allCancelledAfter),
 				allCancelled(Design.TTL_QUEUE, Results.Storm::allCancelledAfter)));
+		List<String> lost = new ArrayList<>();
+		for (Design design : Design.values()) {
+			lost.add(design.label() + " "
+					+ this.figures.median("%,.0f", (run) -> (double) run.outages().get(design).lost()));
+		}
+		lines.add(String.format(Locale.ROOT,
+				"**Consumer down:** of %,d timers due while each design's consumer was stopped for %d s, never "
+						+ "cancelled within %d s of its restart: %s.",
+				this.settings.outageTimers(), this.settings.consumerDowntime().toSeconds(),
+				this.settings.outageObservation().toSeconds(), String.join(", ", lost)));
 		return lines;
 	}
 
@@ -141,7 +151,8 @@ public final class Report {
 		method(md);
 		List<Section> sections = List.of(new ThroughputSection(this.figures, charts),
 				new PrecisionSection(this.figures, charts), new StormSection(this.figures, charts),
-				new ComparisonSection(this.figures), new FootprintSection(this.figures));
+				new OutageSection(this.figures), new ComparisonSection(this.figures),
+				new FootprintSection(this.figures));
 		for (int i = 0; i < sections.size(); i++) {
 			md.append("## ").append(i + 1).append(". ").append(sections.get(i).title()).append("\n\n");
 			sections.get(i).appendTo(md);
@@ -205,6 +216,10 @@ public final class Report {
 				String.format(Locale.ROOT, "%,d orders due in the same second", this.settings.stormSize()));
 		Figures.row(md, "Broker dead-letter measurement",
 				String.format(Locale.ROOT, "%,d messages expiring at once", this.settings.deadLetterMessages()));
+		Figures.row(md, "Consumer down",
+				String.format(Locale.ROOT, "%,d timers per design due during a %d-s stop, %d s to fire after it",
+						this.settings.outageTimers(), this.settings.consumerDowntime().toSeconds(),
+						this.settings.outageObservation().toSeconds()));
 		md.append('\n');
 	}
 

@@ -31,6 +31,9 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	/** Orders of the expiry storm. */
 	static final String STORM = "storm";
 
+	/** Orders whose timers fall due while the design's consumer is stopped. */
+	static final String CONSUMER_DOWN = "consumer-down";
+
 	public Instant deadlineFrom(Instant now) {
 		return (this.deadline != null) ? this.deadline : now.plus(this.timeout);
 	}

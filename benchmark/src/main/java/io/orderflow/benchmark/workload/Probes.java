@@ -30,6 +30,14 @@ public final class Probes {
 			FROM orders
 			WHERE customer_id = ?""";
 
+	private static final String CONSUMER_DOWN_SUMMARY = """
+			SELECT count(*),
+			       count(*) FILTER (WHERE payment_deadline > ? AND payment_deadline < ?),
+			       count(*) FILTER (WHERE status = 'CANCELLED'),
+			       max(cancelled_at)
+			FROM orders
+			WHERE customer_id = ?""";
+
 	private static final String CANCELLED_COUNT = """
 			SELECT count(*)
 			FROM orders
@@ -109,6 +117,25 @@ public final class Probes {
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getLong(1);
+			}
+		}
+	}
+
+	/**
+	 * The orders whose timers fell due while the design's consumer was stopped: how many
+	 * there are, how many fell due between {@code stopped} and {@code restarted}, how
+	 * many are cancelled, and when the last was.
+	 */
+	public static ConsumerDownOrders consumerDownOrders(DataSource dataSource, Instant stopped, Instant restarted)
+			throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(CONSUMER_DOWN_SUMMARY)) {
+			statement.setObject(1, OffsetDateTime.ofInstant(stopped, ZoneOffset.UTC));
+			statement.setObject(2, OffsetDateTime.ofInstant(restarted, ZoneOffset.UTC));
+			statement.setString(3, OrderSpec.CONSUMER_DOWN);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return new ConsumerDownOrders(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs.getTimestamp(4)));
 			}
 		}
 	}
@@ -196,6 +223,15 @@ public final class Probes {
 	}
 
 	public record PublishedEvents(long count, Instant last) {
+	}
+
+	/**
+	 * @param orders orders of the consumer-down workload
+	 * @param dueWhileDown those due while the consumer was stopped
+	 * @param cancelled those cancelled so far
+	 * @param lastCancel when the last was cancelled, or {@code null}
+	 */
+	public record ConsumerDownOrders(long orders, long dueWhileDown, long cancelled, Instant lastCancel) {
 	}
 
 }
