@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.orderflow.benchmark.infra.Machine;
 import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
+import io.orderflow.benchmark.infra.Redis;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.report.Report;
 import io.orderflow.benchmark.workload.SchedulingRates;
@@ -56,8 +57,8 @@ public final class Benchmark {
 		Path logs = root.resolve("benchmark/target/benchmark-logs");
 		Files.createDirectories(logs);
 		log("app logs in " + root.relativize(logs));
-		try (Rabbit rabbit = Rabbit.fromEnvironment()) {
-			benchmark(settings, new Infrastructure(Postgres.fromEnvironment(), rabbit), root, logs);
+		try (Rabbit rabbit = Rabbit.fromEnvironment(); Redis redis = Redis.fromEnvironment()) {
+			benchmark(settings, new Infrastructure(Postgres.fromEnvironment(), rabbit, redis), root, logs);
 		}
 	}
 
@@ -69,6 +70,7 @@ public final class Benchmark {
 		// asked first, so that a server that does not answer stops the benchmark at once
 		String postgres = infrastructure.postgres().version();
 		String rabbit = infrastructure.rabbit().version();
+		String redis = infrastructure.redis().version();
 		SchedulingRates rates = new SchedulingRates();
 		List<Results.Run> results = new ArrayList<>();
 		for (int run = 1; run <= settings.runs(); run++) {
@@ -76,7 +78,7 @@ public final class Benchmark {
 			results.add(new BenchmarkRun(settings, run, infrastructure, rates, root, logs).execute());
 		}
 		Report.Facts facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
-				Machine.javaVersion(), postgres, rabbit, infrastructure.rabbit().deadLetterWorkerPrefetch(),
+				Machine.javaVersion(), postgres, rabbit, infrastructure.rabbit().deadLetterWorkerPrefetch(), redis,
 				ServiceApps.jvmOptions(root), started, (System.nanoTime() - began) / 1e9);
 
 		Report report = new Report(settings, results, facts);

@@ -16,6 +16,7 @@ import io.orderflow.benchmark.infra.CpuUsage;
 import io.orderflow.benchmark.infra.Machine;
 import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
+import io.orderflow.benchmark.infra.Redis;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.workload.ConsumerOutage;
 import io.orderflow.benchmark.workload.CreateThroughput;
@@ -48,6 +49,8 @@ final class BenchmarkRun {
 
 	private final Rabbit rabbit;
 
+	private final Redis redis;
+
 	private final SchedulingRates rates;
 
 	private final ServiceApps apps;
@@ -62,6 +65,7 @@ final class BenchmarkRun {
 		this.number = number;
 		this.postgres = infrastructure.postgres();
 		this.rabbit = infrastructure.rabbit();
+		this.redis = infrastructure.redis();
 		this.rates = rates;
 		this.apps = new ServiceApps(root, logs, this.postgres, this.rabbit);
 		this.random = new Random(42L + number);
@@ -120,7 +124,7 @@ final class BenchmarkRun {
 					servicePending, pendingTimers, apiKb / 1024, consumerKb / 1024, brokerKb / 1024);
 			for (Design design : Design.values()) {
 				if (design.isBaseline()) {
-					baselines.add(Baselines.create(design, this.postgres, this.rabbit));
+					baselines.add(Baselines.create(design, this.postgres, this.rabbit, this.redis));
 				}
 			}
 			Precision.BaselinePopulations populations = precision.populateBaselines(baselines);

@@ -17,7 +17,12 @@ public enum Design {
 	DB_SCHEDULER("db-scheduler, default polling", "db-scheduler", "orderflow_bench_db_scheduler"),
 
 	DB_SCHEDULER_LOCK_AND_FETCH("db-scheduler, lock-and-fetch polling", "db-scheduler L&F",
-			"orderflow_bench_db_scheduler_lock_and_fetch");
+			"orderflow_bench_db_scheduler_lock_and_fetch"),
+
+	REDIS_KEY_EXPIRY("Redis key expiry, keyspace notifications", "Redis key expiry",
+			"orderflow_bench_redis_key_expiry"),
+
+	REDIS_SORTED_SET("Redis sorted set, polled every 100 ms", "Redis sorted set", "orderflow_bench_redis_sorted_set");
 
 	private final String title;
 

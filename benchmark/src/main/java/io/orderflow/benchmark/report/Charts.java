@@ -25,8 +25,10 @@ import io.orderflow.benchmark.Results;
  */
 final class Charts {
 
+	/** One colour per design, in {@link Design}'s order. */
 	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-			new Color(0x98df8a), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b) };
+			new Color(0x98df8a), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
+			new Color(0x17becf) };
 
 	private static final int POINTS = 400;
 

@@ -64,7 +64,7 @@ final class FootprintSection implements Section {
 	private void databases(StringBuilder md) {
 		md.append("Database size holding the pending population (`pg_database_size`, including indexes; the "
 				+ "service's also holds the published outbox messages, kept 7 days by default, and the orders' "
-				+ "items; db-scheduler's also its executions):\n\n");
+				+ "items; db-scheduler's also its executions; the Redis baselines keep their timers in Redis):\n\n");
 		md.append("| Design | Pending orders | Database size, MiB |\n| --- | ---: | ---: |\n");
 		for (Design design : Design.values()) {
 			Figures.row(md, design.title(),

@@ -32,6 +32,16 @@ final class HowToRead {
 				+ "with the default 10-s polling interval its lateness is like the 10-s poller's. Each task runs in "
 				+ "its own transaction on a pool of 10 threads, which bounds its storm rate; lock-and-fetch picks "
 				+ "and locks due executions in one statement and keeps the threads busier.\n");
+		md.append("- **Redis key expiry.** Redis sends a key's `expired` event when it deletes the key: when a client "
+				+ "touches it, or when the background expiry cycle, which samples a few keys with a TTL at a time, "
+				+ "comes across it; among many long-lived keys a due one can wait for that well past its TTL. "
+				+ "Keyspace notifications are pub/sub, fire-and-forget: an event sent while the subscriber is "
+				+ "disconnected (a restart, a deployment, a network blip) is gone, and its order is never "
+				+ "cancelled unless something else sweeps for it.\n");
+		md.append("- **Redis sorted set, polled.** Due timers are found by score, so lateness is about the 100-ms "
+				+ "idle poll plus the claim and the cancel, whatever else is pending; members stay in the set while "
+				+ "the poller is stopped. `ZREM` makes a claim exclusive, but claim and cancel are not atomic: a "
+				+ "poller that dies between the two loses that timer.\n");
 		md.append("- All of this runs on 2 cores shared by every component, so absolute figures are low and noisy; "
 				+ "compare designs within the same run and read the min–max ranges before trusting small "
 				+ "differences.\n\n");

@@ -28,7 +28,8 @@ final class OutageSection implements Section {
 				"For every design at once, %,d timers are scheduled to fall due while whatever consumes them is "
 						+ "stopped for %d s: the service's `order-timeout-consumer` process (SIGTERM, and waiting "
 						+ "until it exited; started again from its jar), the TTL queue's consumers (cancelled), the "
-						+ "pollers and db-scheduler (stopped polling). Each is started again after the "
+						+ "pollers and db-scheduler (stopped polling), the Redis key-expiry subscriber "
+						+ "(unsubscribed), the Redis sorted-set poller (stopped). Each is started again after the "
 						+ "%d s, and an order still not cancelled %d s after that counts as lost. \"Due while down\" "
 						+ "counts the deadlines between the end of the stop and the restart. Read from the designs' "
 						+ "databases, like the other timer figures.%n%n",

@@ -36,7 +36,7 @@ final class PrecisionSection implements Section {
 						+ "placed through the API, the others are written straight into its tables exactly as the API "
 						+ "writes them (their `order.created` events stored as already published), and its own outbox "
 						+ "relay publishes their timers into the delay levels. The baselines' populations are "
-						+ "inserted by JDBC (and scheduled in RabbitMQ or db-scheduler). The window is common "
+						+ "inserted by JDBC (and scheduled in RabbitMQ, db-scheduler or Redis). The window is common "
 						+ "to all designs, so their due timers fire at the same time (about %.0f cancels/s per "
 						+ "design, a light load); it closes %d s after the last due deadline, and a due order still "
 						+ "pending then counts as not fired (its lateness is more than %d s).%n%n",

@@ -47,7 +47,7 @@ public final class Report {
 	 * @param appJvmOptions the options both apps run with ({@code bin/jvm.options})
 	 */
 	public record Facts(String cpu, int cores, String memory, String os, String java, String postgres, String rabbit,
-			String deadLetterPrefetch, List<String> appJvmOptions, Instant started, double wallSeconds) {
+			String deadLetterPrefetch, String redis, List<String> appJvmOptions, Instant started, double wallSeconds) {
 	}
 
 	public void write(Path markdown, Path chartDirectory) throws IOException {
@@ -76,10 +76,12 @@ public final class Report {
 				this.figures.median("%.0f", (run) -> run.ceiling().perSecond())));
 		lines.add(String.format(Locale.ROOT,
 				"**Timers** (%,d pending, %,d due in the run): p99 lateness %s for the service against %s (1-s poller), "
-						+ "%s (10-s poller), %s / %s (db-scheduler default / lock-and-fetch); the single TTL queue "
-						+ "fired %s of its due timers; late by more than 2 s: service %s of %,d.",
+						+ "%s (10-s poller), %s / %s (db-scheduler default / lock-and-fetch), %s / %s (Redis key "
+						+ "expiry / sorted set); the single TTL queue fired %s of its due timers; late by more than "
+						+ "2 s: service %s of %,d.",
 				this.settings.pendingTarget(), this.settings.dueCount(), p99(Design.SERVICE), p99(Design.POLLER_1S),
 				p99(Design.POLLER_10S), p99(Design.DB_SCHEDULER), p99(Design.DB_SCHEDULER_LOCK_AND_FETCH),
+				p99(Design.REDIS_KEY_EXPIRY), p99(Design.REDIS_SORTED_SET),
 				this.figures.median("%.1f%%",
 						(run) -> 100.0 * run.lateness().get(Design.TTL_QUEUE).seconds().length
 								/ run.lateness().get(Design.TTL_QUEUE).due()),
@@ -88,14 +90,16 @@ public final class Report {
 		lines.add(String.format(Locale.ROOT,
 				"**Storm:** %,d orders due in the same second all cancelled, events published, %s after the "
 						+ "deadline (%s cancels/s; the broker alone dead-letters %s msg/s); 1-s poller %s, "
-						+ "db-scheduler %s / %s, TTL queue (empty) %s.",
+						+ "db-scheduler %s / %s, TTL queue (empty) %s, Redis key expiry %s, Redis sorted set %s.",
 				this.settings.stormSize(), allCancelled(Design.SERVICE, Results.Storm::allPublishedAfter),
 				this.figures.median("%,.0f", (run) -> run.storms().get(Design.SERVICE).cancelsPerSecond()),
 				this.figures.median("%.0f", (run) -> run.deadLetters().perSecond()),
 				allCancelled(Design.POLLER_1S, Results.Storm::allCancelledAfter),
 				allCancelled(Design.DB_SCHEDULER, Results.Storm::allCancelledAfter),
 				allCancelled(Design.DB_SCHEDULER_LOCK_AND_FETCH, Results.Storm::allCancelledAfter),
-				allCancelled(Design.TTL_QUEUE, Results.Storm::allCancelledAfter)));
+				allCancelled(Design.TTL_QUEUE, Results.Storm::allCancelledAfter),
+				allCancelled(Design.REDIS_KEY_EXPIRY, Results.Storm::allCancelledAfter),
+				allCancelled(Design.REDIS_SORTED_SET, Results.Storm::allCancelledAfter)));
 		List<String> lost = new ArrayList<>();
 		for (Design design : Design.values()) {
 			lost.add(design.label() + " "
@@ -132,7 +136,7 @@ public final class Report {
 			.append(runCount == 1 ? " run" : " runs")
 			.append(" on one ")
 			.append(this.facts.cores())
-			.append("-core machine that also runs PostgreSQL, RabbitMQ and the load generator):\n\n");
+			.append("-core machine that also runs PostgreSQL, RabbitMQ, Redis and the load generator):\n\n");
 		for (String line : headline()) {
 			md.append("- ").append(line).append('\n');
 		}
@@ -172,6 +176,7 @@ public final class Report {
 		Figures.row(md, "Database", this.facts.postgres() + ", local, default configuration of the package");
 		Figures.row(md, "Broker", this.facts.rabbit() + ", local");
 		Figures.row(md, "Broker: `dead_letter_worker_consumer_prefetch`", this.facts.deadLetterPrefetch());
+		Figures.row(md, "Redis (two baselines)", this.facts.redis() + ", local");
 		Set<String> others = new LinkedHashSet<>();
 		for (Results.Run run : this.runs) {
 			others.addAll(run.otherProcesses());
@@ -185,14 +190,15 @@ public final class Report {
 
 	private void method(StringBuilder md) {
 		md.append("## What runs, and how it is measured\n\n");
-		md.append("- Everything runs on this one machine: PostgreSQL, RabbitMQ, both apps, the HTTP load "
+		md.append("- Everything runs on this one machine: PostgreSQL, RabbitMQ, Redis, both apps, the HTTP load "
 				+ "generator and the baselines (inside the benchmark's JVM). The figures are what a 2-core box does "
 				+ "with all of it, not what each part does alone.\n");
 		md.append("- Each run starts both apps from their jars with the JVM options `bin/start` gives them "
 				+ "(`java @bin/jvm.options -jar`, listed below) and the service's default settings, on free "
 				+ "ports, against a fresh database `orderflow_bench` (schema by the service's own Flyway migrations) "
 				+ "and the topology prefix `bench.`; it stops them and deletes the `bench.` queues and exchanges at "
-				+ "the end. Each baseline has its own fresh database with the same schema.\n");
+				+ "the end. Each baseline has its own fresh database with the same schema; the Redis baselines' keys "
+				+ "start with `bench:` and are deleted at the end.\n");
 		md.append("- Every baseline cancels with the same guarded update as the service: `UPDATE orders SET "
 				+ "status='CANCELLED', cancel_reason='PAYMENT_TIMEOUT', cancelled_at=now() WHERE order_no=? AND "
 				+ "status='PENDING_PAYMENT' AND payment_deadline <= now()` (the pollers: the same guard on up to "

@@ -15,7 +15,8 @@ public final class SchedulingRates {
 
 	private final Map<Design, Double> perSecond = new EnumMap<>(
 			Map.of(Design.SERVICE, 1_500.0, Design.TTL_QUEUE, 10_000.0, Design.POLLER_1S, 30_000.0, Design.POLLER_10S,
-					30_000.0, Design.DB_SCHEDULER, 20_000.0, Design.DB_SCHEDULER_LOCK_AND_FETCH, 20_000.0));
+					30_000.0, Design.DB_SCHEDULER, 20_000.0, Design.DB_SCHEDULER_LOCK_AND_FETCH, 20_000.0,
+					Design.REDIS_KEY_EXPIRY, 20_000.0, Design.REDIS_SORTED_SET, 20_000.0));
 
 	/**
 	 * Storm timers per second the service's relays publish: all of them go to the same
