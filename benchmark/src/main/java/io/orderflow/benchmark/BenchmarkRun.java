@@ -18,6 +18,7 @@ import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.Redis;
 import io.orderflow.benchmark.infra.ServiceApps;
+import io.orderflow.benchmark.workload.Burst;
 import io.orderflow.benchmark.workload.ConsumerOutage;
 import io.orderflow.benchmark.workload.CreateThroughput;
 import io.orderflow.benchmark.workload.DbCeiling;
@@ -32,10 +33,10 @@ import io.orderflow.messaging.Topology;
 
 /**
  * One run of every workload, in this order: start-up; create throughput and the
- * database's ceiling for the same transaction; the precision workload (the service's
- * pending population, then the baselines', then one common window in which the due orders
- * of every design fire); one expiry storm per design, one after the other; the broker's
- * own dead-letter rate; the consumer outage, for every design at once.
+ * database's ceiling for the same transaction; the burst; the precision workload (the
+ * service's pending population, then the baselines', then one common window in which the
+ * due orders of every design fire); one expiry storm per design, one after the other; the
+ * broker's own dead-letter rate; the consumer outage, for every design at once.
  */
 final class BenchmarkRun {
 
@@ -106,6 +107,8 @@ final class BenchmarkRun {
 					this.settings.ceilingDuration());
 			this.log.log("database ceiling for the same transaction: %.0f tx/s", ceiling.perSecond());
 
+			Results.Burst burst = Burst.run(this.settings, load, serviceDb, this.random, this.log);
+
 			Precision precision = new Precision(this.settings, this.rates, this.random, this.log,
 					creation.warmUpOrders() + creation.load().created());
 			ServiceTables tables = ServiceTables.of(serviceDb);
@@ -170,8 +173,8 @@ final class BenchmarkRun {
 			Results.Footprint footprint = new Results.Footprint(apiIdleKb, consumerIdleKb, brokerIdleKb, apiKb,
 					consumerKb, brokerKb, pendingTimers, queueMemory, databaseBytes, populations.ttlBrokerGrowthKb(),
 					populations.orders());
-			return new Results.Run(this.number, startup, creation, ceiling, servicePending, lateness, stormResults,
-					stormCpu, deadLetters, outage.outages(), outage.sweeperCancelled(), footprint, swept,
+			return new Results.Run(this.number, startup, creation, ceiling, burst, servicePending, lateness,
+					stormResults, stormCpu, deadLetters, outage.outages(), outage.sweeperCancelled(), footprint, swept,
 					this.log.notes(), others, loadBefore, (System.nanoTime() - began) / 1e9);
 		}
 		finally {

@@ -25,7 +25,16 @@ public final class Results {
 	}
 
 	/**
-	 * Lateness of the orders due during the precision window.
+	 * The burst: orders with timeouts of seconds, placed as fast as the clients go.
+	 *
+	 * @param placement the requests that placed them
+	 * @param lateness lateness of their cancels
+	 */
+	public record Burst(HttpLoad.Result placement, Lateness lateness) {
+	}
+
+	/**
+	 * Lateness of the orders due during the precision window, or of the burst's.
 	 *
 	 * @param design the design
 	 * @param due orders due in the window
@@ -143,7 +152,7 @@ public final class Results {
 	 * @param sweeperCancelled orders the consumer's sweeper cancelled in the whole run
 	 */
 	public record Run(int number, Startup startup, CreateThroughput.Window creation, DbCeiling.Result ceiling,
-			int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
+			Burst burst, int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
 			Map<String, Double> serviceStormCpu, DeadLetterRate.Result deadLetters, Map<Design, Outage> outages,
 			double outageSweeperCancelled, Footprint footprint, double sweeperCancelled, List<String> notes,
 			List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {

@@ -30,7 +30,7 @@ final class FootprintSection implements Section {
 
 	private void holding(StringBuilder md) {
 		md.append("Resident memory (the broker is its `beam.smp`) right after start-up, and again once the service "
-				+ "holds its pending population (after the create-throughput load). The apps keep no "
+				+ "holds its pending population (after the create-throughput load and the burst). The apps keep no "
 				+ "per-timer state: pending timers live in the broker's delay-level queues and in the database, so "
 				+ "the apps' growth is JVM heap warming up under load, not timers.\n\n");
 		md.append("| Process | Idle after start-up, MiB | Holding the pending population, MiB | Per 100,000 pending "

@@ -17,8 +17,8 @@ final class HowToRead {
 				+ "HTTP and JSON) and in a storm, where every timer passes through at-least-once dead-lettering, a "
 				+ "listener and a per-order transaction that also writes and publishes an event. A timer's delay is "
 				+ "computed when it is published, so an outbox backlog (see create throughput) makes timers late only "
-				+ "if it outlasts their timeout. Timers that fall due while the consumer is down wait in its quorum "
-				+ "queue.\n");
+				+ "if it outlasts their timeout, which the burst provokes on purpose. Timers that fall due while the "
+				+ "consumer is down wait in its quorum queue.\n");
 		md.append("- **Single per-message-TTL queue.** The simplest broker recipe, and fine while every timer has the "
 				+ "same TTL: the empty-queue storm shows it is fast then. With mixed deadlines RabbitMQ only expires "
 				+ "the message at the head, so a timer due in seconds waits behind one due in days: most due timers "

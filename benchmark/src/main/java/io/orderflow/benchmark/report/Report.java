@@ -153,7 +153,7 @@ public final class Report {
 
 		machine(md);
 		method(md);
-		List<Section> sections = List.of(new ThroughputSection(this.figures, charts),
+		List<Section> sections = List.of(new ThroughputSection(this.figures, charts), new BurstSection(this.figures),
 				new PrecisionSection(this.figures, charts), new StormSection(this.figures, charts),
 				new OutageSection(this.figures), new ComparisonSection(this.figures),
 				new FootprintSection(this.figures));
@@ -216,6 +216,9 @@ public final class Report {
 		Figures.row(md, "Create throughput", this.settings.warmUp().toSeconds() + " s warm-up, then "
 				+ this.settings.throughputDuration().toSeconds() + " s measured");
 		Figures.row(md, "Database ceiling", this.settings.ceilingDuration().toSeconds() + " s replay");
+		Figures.row(md, "Burst",
+				String.format(Locale.ROOT, "%,d orders, payment timeouts %d-%d s", this.settings.burstSize(),
+						this.settings.burstTimeoutFrom().toSeconds(), this.settings.burstTimeoutTo().toSeconds()));
 		Figures.row(md, "Pending orders per design", String.format(Locale.ROOT, "at least %,d, %.0f%% due in the run",
 				this.settings.pendingTarget(), this.settings.dueFraction() * 100));
 		Figures.row(md, "Expiry storm",

@@ -31,6 +31,9 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	/** Orders of the expiry storm. */
 	static final String STORM = "storm";
 
+	/** Orders of the burst, placed as fast as the clients go with timeouts of seconds. */
+	static final String BURST = "burst";
+
 	/** Orders whose timers fall due while the design's consumer is stopped. */
 	static final String CONSUMER_DOWN = "consumer-down";
 
@@ -63,6 +66,19 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 		}
 		specs.addAll(dueBetween(DUE, due, dueFrom, dueTo, random));
 		Collections.shuffle(specs, random);
+		return specs;
+	}
+
+	/**
+	 * {@code count} orders with payment timeouts drawn uniformly between {@code from} and
+	 * {@code to}, to the millisecond.
+	 */
+	public static List<OrderSpec> burst(int count, Duration from, Duration to, Random random) {
+		long spanMillis = to.minus(from).toMillis();
+		List<OrderSpec> specs = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			specs.add(new OrderSpec(BURST, from.plusMillis((long) (random.nextDouble() * spanMillis)), null));
+		}
 		return specs;
 	}
 

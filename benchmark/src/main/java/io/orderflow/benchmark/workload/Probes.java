@@ -30,6 +30,11 @@ public final class Probes {
 			FROM orders
 			WHERE customer_id = ?""";
 
+	private static final String LAST_DEADLINE = """
+			SELECT max(payment_deadline)
+			FROM orders
+			WHERE customer_id = ?""";
+
 	private static final String CONSUMER_DOWN_SUMMARY = """
 			SELECT count(*),
 			       count(*) FILTER (WHERE payment_deadline > ? AND payment_deadline < ?),
@@ -117,6 +122,18 @@ public final class Probes {
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getLong(1);
+			}
+		}
+	}
+
+	/** The latest payment deadline of the orders tagged {@code customerId}. */
+	public static Instant lastDeadline(DataSource dataSource, String customerId) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(LAST_DEADLINE)) {
+			statement.setString(1, customerId);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return instant(rs.getTimestamp(1));
 			}
 		}
 	}
