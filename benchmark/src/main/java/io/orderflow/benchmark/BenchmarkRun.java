@@ -17,6 +17,7 @@ import io.orderflow.benchmark.infra.Machine;
 import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.Redis;
+import io.orderflow.benchmark.infra.RssSampler;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.workload.Burst;
 import io.orderflow.benchmark.workload.ConsumerOutage;
@@ -107,7 +108,7 @@ final class BenchmarkRun {
 					this.settings.ceilingDuration());
 			this.log.log("database ceiling for the same transaction: %.0f tx/s", ceiling.perSecond());
 
-			Results.Burst burst = Burst.run(this.settings, load, serviceDb, this.random, this.log);
+			Results.Burst burst = Burst.run(this.settings, load, serviceDb, api, consumer, this.random, this.log);
 
 			Precision precision = new Precision(this.settings, this.rates, this.random, this.log,
 					creation.warmUpOrders() + creation.load().created());
@@ -136,7 +137,9 @@ final class BenchmarkRun {
 			Storms storms = new Storms(this.settings, this.rates, this.log);
 			Map<Design, Results.Storm> stormResults = new EnumMap<>(Design.class);
 			CpuUsage stormCpuBefore = CpuUsage.sample(api, consumer);
+			RssSampler stormMemory = RssSampler.start(api, consumer);
 			stormResults.put(Design.SERVICE, storms.service(tables, serviceDb, outbox));
+			RssSampler.Peaks stormRss = stormMemory.stop();
 			Map<String, Double> stormCpu = CpuUsage.sample(api, consumer).coresSince(stormCpuBefore);
 			for (Baseline baseline : baselines) {
 				stormResults.put(baseline.design(), storms.baseline(baseline));
@@ -174,8 +177,8 @@ final class BenchmarkRun {
 					consumerKb, brokerKb, pendingTimers, queueMemory, databaseBytes, populations.ttlBrokerGrowthKb(),
 					populations.orders());
 			return new Results.Run(this.number, startup, creation, ceiling, burst, servicePending, lateness,
-					stormResults, stormCpu, deadLetters, outage.outages(), outage.sweeperCancelled(), footprint, swept,
-					this.log.notes(), others, loadBefore, (System.nanoTime() - began) / 1e9);
+					stormResults, stormCpu, stormRss, deadLetters, outage.outages(), outage.sweeperCancelled(),
+					footprint, swept, this.log.notes(), others, loadBefore, (System.nanoTime() - began) / 1e9);
 		}
 		finally {
 			for (Baseline baseline : baselines) {

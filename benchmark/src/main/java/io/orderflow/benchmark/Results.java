@@ -3,6 +3,7 @@ package io.orderflow.benchmark;
 import java.util.List;
 import java.util.Map;
 
+import io.orderflow.benchmark.infra.RssSampler;
 import io.orderflow.benchmark.workload.CreateThroughput;
 import io.orderflow.benchmark.workload.DbCeiling;
 import io.orderflow.benchmark.workload.DeadLetterRate;
@@ -29,8 +30,9 @@ public final class Results {
 	 *
 	 * @param placement the requests that placed them
 	 * @param lateness lateness of their cancels
+	 * @param rss the apps' peak memory from the first request until the last cancel
 	 */
-	public record Burst(HttpLoad.Result placement, Lateness lateness) {
+	public record Burst(HttpLoad.Result placement, Lateness lateness, RssSampler.Peaks rss) {
 	}
 
 	/**
@@ -147,15 +149,25 @@ public final class Results {
 	 *
 	 * @param pendingOrders orders the service held pending in the precision workload
 	 * @param serviceStormCpu cores per process during the service's storm
+	 * @param serviceStormRss the apps' peak memory during the service's storm
 	 * @param outageSweeperCancelled orders the restarted consumer's sweeper cancelled by
 	 * the end of the outage's observation
 	 * @param sweeperCancelled orders the consumer's sweeper cancelled in the whole run
 	 */
 	public record Run(int number, Startup startup, CreateThroughput.Window creation, DbCeiling.Result ceiling,
 			Burst burst, int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
-			Map<String, Double> serviceStormCpu, DeadLetterRate.Result deadLetters, Map<Design, Outage> outages,
-			double outageSweeperCancelled, Footprint footprint, double sweeperCancelled, List<String> notes,
-			List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
+			Map<String, Double> serviceStormCpu, RssSampler.Peaks serviceStormRss, DeadLetterRate.Result deadLetters,
+			Map<Design, Outage> outages, double outageSweeperCancelled, Footprint footprint, double sweeperCancelled,
+			List<String> notes, List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
+
+		/**
+		 * The apps' peak memory under load: the create-throughput window, the burst and
+		 * the service's storm.
+		 */
+		public RssSampler.Peaks rssUnderLoad() {
+			return this.creation.rss().max(this.burst.rss()).max(this.serviceStormRss);
+		}
+
 	}
 
 }

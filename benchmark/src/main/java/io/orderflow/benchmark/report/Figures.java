@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.orderflow.benchmark.Results;
 import io.orderflow.benchmark.Settings;
@@ -76,6 +77,11 @@ final class Figures {
 			long kb = kilobytes.apply(run);
 			return (kb >= 0) ? kb / 1024.0 : Double.NaN;
 		});
+	}
+
+	/** In how many runs {@code condition} holds. */
+	int runsWhere(Predicate<Results.Run> condition) {
+		return (int) this.runs.stream().filter(condition).count();
 	}
 
 	/** The service's create rate as a share of the database's ceiling, 0 to 1. */

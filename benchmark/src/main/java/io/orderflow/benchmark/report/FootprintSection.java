@@ -1,9 +1,11 @@
 package io.orderflow.benchmark.report;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.orderflow.benchmark.Design;
 import io.orderflow.benchmark.Results;
+import io.orderflow.benchmark.infra.RssSampler;
 
 /**
  * Memory of the apps and the broker, database sizes, start-up times.
@@ -23,9 +25,30 @@ final class FootprintSection implements Section {
 
 	@Override
 	public void appendTo(StringBuilder md) {
+		underLoad(md);
 		holding(md);
 		databases(md);
 		startup(md);
+	}
+
+	private void underLoad(StringBuilder md) {
+		md.append(String.format(Locale.ROOT,
+				"Both apps' resident memory (VmRSS from `/proc/<pid>/status`) is sampled every second during the "
+						+ "create-throughput window, the burst and the service's storm; the peak of each phase, and "
+						+ "of all three (target: below %.0f MiB). The apps run with `bin/jvm.options`.%n%n",
+				Targets.RSS_MIB));
+		md.append("| App | Create throughput, MiB | Burst, MiB | Storm, MiB | **Peak under load, MiB** |\n");
+		md.append("| --- | ---: | ---: | ---: | ---: |\n");
+		peaks(md, "order-api", RssSampler.Peaks::apiKb);
+		peaks(md, "order-timeout-consumer", RssSampler.Peaks::consumerKb);
+		md.append('\n');
+	}
+
+	private void peaks(StringBuilder md, String app, Function<RssSampler.Peaks, Long> of) {
+		Figures.row(md, app, this.figures.mebibytes((run) -> of.apply(run.creation().rss())),
+				this.figures.mebibytes((run) -> of.apply(run.burst().rss())),
+				this.figures.mebibytes((run) -> of.apply(run.serviceStormRss())),
+				"**" + this.figures.mebibytes((run) -> of.apply(run.rssUnderLoad())) + "**");
 	}
 
 	private void holding(StringBuilder md) {

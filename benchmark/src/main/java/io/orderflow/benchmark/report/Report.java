@@ -20,8 +20,9 @@ import io.orderflow.benchmark.Settings;
 import io.orderflow.benchmark.Stats;
 
 /**
- * Writes {@code docs/benchmarks.md} and its charts from the runs: every figure as the
- * median over the runs with the minimum and maximum in brackets.
+ * Writes {@code docs/benchmarks.md} and its charts from the runs: the service's targets
+ * first, then every workload, every figure as the median over the runs with the minimum
+ * and maximum in brackets.
  */
 public final class Report {
 
@@ -33,11 +34,14 @@ public final class Report {
 
 	private final Figures figures;
 
+	private final Targets targets;
+
 	public Report(Settings settings, List<Results.Run> runs, Facts facts) {
 		this.settings = settings;
 		this.runs = runs;
 		this.facts = facts;
 		this.figures = new Figures(settings, runs);
+		this.targets = new Targets(this.figures);
 	}
 
 	/**
@@ -64,9 +68,12 @@ public final class Report {
 		Files.writeString(markdown, markdown(directory));
 	}
 
-	/** The lines quoted in the README and printed at the end. */
+	/**
+	 * The lines quoted in the README and printed at the end: one per target, then the
+	 * comparisons.
+	 */
 	public List<String> headline() {
-		List<String> lines = new ArrayList<>();
+		List<String> lines = new ArrayList<>(this.targets.headline());
 		lines.add(String.format(Locale.ROOT,
 				"**Create:** %s orders/s through `POST /api/orders` with %d clients (p99 %s ms), %s of what "
 						+ "PostgreSQL alone commits for the same transaction (%s tx/s).",
@@ -131,6 +138,8 @@ public final class Report {
 				.append(runCount)
 				.append(" run(s). These figures only show that the benchmark works; do not quote them.\n\n");
 		}
+		md.append("The service's targets, each checked in every run (met only if every run met it):\n\n");
+		this.targets.table(md);
 		md.append("Headline (median of ")
 			.append(runCount)
 			.append(runCount == 1 ? " run" : " runs")

@@ -58,10 +58,14 @@ final class StormSection implements Section {
 						+ "the same instant in a quorum queue with at-least-once dead-lettering (like each delay "
 						+ "level) reach a quorum sink queue at **%s msg/s** (from their expiry until the sink holds "
 						+ "all of them, %s). A timer of the service is dead-lettered once per 1 bit of its delay, "
-						+ "then consumed by a listener that cancels in its own transaction.%n%n",
+						+ "then consumed by a listener that cancels in its own transaction. From the deadline until "
+						+ "its last `order.cancelled` event was confirmed, the service handled **%s orders/s, %s of "
+						+ "the broker's rate**.%n%n",
 				this.figures.settings().deadLetterMessages(),
 				this.figures.median("%,.0f", (run) -> run.deadLetters().perSecond()),
-				this.figures.stormSeconds((run) -> run.deadLetters().seconds())));
+				this.figures.stormSeconds((run) -> run.deadLetters().seconds()),
+				this.figures.median("%,.0f", Targets::eventRate),
+				this.figures.median("%.0f%%", (run) -> 100 * Targets.eventRate(run) / run.deadLetters().perSecond())));
 		this.figures.cpuTable(md, "Where the CPU went during the service's storm (from writing its orders until the "
 				+ "last event was published; cores busy on average):", Results.Run::serviceStormCpu);
 		md.append("![Storm: share cancelled over time](").append(this.charts).append("/storm.png)\n\n");

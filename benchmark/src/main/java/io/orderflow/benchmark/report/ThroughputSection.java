@@ -46,6 +46,8 @@ final class ThroughputSection implements Section {
 						+ this.figures.median("%.1f", (run) -> Stats.percentile(load(run).latencyMillis(), 99)) + " / "
 						+ this.figures.median("%.0f", (run) -> Stats.percentile(load(run).latencyMillis(), 100)));
 		Figures.row(md, "Service: failed requests", this.figures.median("%.0f", (run) -> (double) load(run).errors()));
+		Figures.row(md, "Service: outbox messages written per second at that rate",
+				this.figures.median("%,.0f", (run) -> run.creation().outboxMessagesPerSecond()));
 		Figures.row(md, "Service: outbox messages not yet published when the window closed",
 				this.figures.median("%,.0f", (run) -> (double) run.creation().outboxBacklog()));
 		Figures.row(md, "Service: time until the relays had published them, s",

@@ -7,13 +7,15 @@ import io.orderflow.benchmark.RunLog;
 import io.orderflow.benchmark.Settings;
 import io.orderflow.benchmark.Stats;
 import io.orderflow.benchmark.infra.CpuUsage;
+import io.orderflow.benchmark.infra.RssSampler;
 import io.orderflow.benchmark.infra.ServiceApps;
 
 /**
  * Sustained creation: the clients place orders due minutes to days later through
- * {@code POST /api/orders} for a warm-up, then for the measured window. The CPU of every
- * process is read at both ends of the window. When it closes, the outbox messages the
- * relays have not published yet are counted, and their publication awaited.
+ * {@code POST /api/orders} for a warm-up, then for the measured window. During the window
+ * both apps' memory is sampled every second, and the CPU of every process is read at both
+ * ends. When it closes, the outbox messages the relays have not published yet are
+ * counted, and their publication awaited.
  */
 public final class CreateThroughput {
 
@@ -26,11 +28,13 @@ public final class CreateThroughput {
 				settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds());
 		HttpLoad.Result warmUp = load.runFor(settings.warmUp(), CreateThroughput::order);
 		warmUp.requireNoErrors("warm-up");
+		RssSampler memory = RssSampler.start(api, consumer);
 		CpuUsage cpuBefore = CpuUsage.sample(api, consumer);
 		HttpLoad.Result window = load.runFor(settings.throughputDuration(), CreateThroughput::order);
 		Map<String, Double> cpu = CpuUsage.sample(api, consumer).coresSince(cpuBefore);
 		long closed = System.nanoTime();
 		long backlog = outbox.unpublished();
+		RssSampler.Peaks rss = memory.stop();
 		window.requireNoErrors("create throughput");
 		outbox.awaitPublished(false);
 		double drained = (System.nanoTime() - closed) / 1e9;
@@ -38,7 +42,7 @@ public final class CreateThroughput {
 				Stats.percentile(window.latencyMillis(), 50), Stats.percentile(window.latencyMillis(), 99),
 				Stats.percentile(window.latencyMillis(), 100));
 		log.log("outbox backlog when the window closed: %d messages, published within %.1f s", backlog, drained);
-		return new Window(warmUp.created(), window, cpu, backlog, drained);
+		return new Window(warmUp.created(), window, cpu, rss, backlog, drained, outbox.messagesPerOrder());
 	}
 
 	private static OrderSpec order() {
@@ -51,11 +55,19 @@ public final class CreateThroughput {
 	 * @param warmUpOrders orders created during the warm-up
 	 * @param load the window's requests
 	 * @param cpu cores each process used during the window
+	 * @param rss the apps' peak memory during the window
 	 * @param outboxBacklog outbox messages not yet published when the window closed
 	 * @param outboxDrainSeconds how long after the window the relays had published them
+	 * @param outboxMessagesPerOrder outbox messages the service writes per order
 	 */
-	public record Window(long warmUpOrders, HttpLoad.Result load, Map<String, Double> cpu, long outboxBacklog,
-			double outboxDrainSeconds) {
+	public record Window(long warmUpOrders, HttpLoad.Result load, Map<String, Double> cpu, RssSampler.Peaks rss,
+			long outboxBacklog, double outboxDrainSeconds, double outboxMessagesPerOrder) {
+
+		/** Outbox messages the window's creation rate writes per second. */
+		public double outboxMessagesPerSecond() {
+			return this.load.ordersPerSecond() * this.outboxMessagesPerOrder;
+		}
+
 	}
 
 }

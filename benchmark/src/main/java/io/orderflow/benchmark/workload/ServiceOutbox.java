@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import io.orderflow.benchmark.RunLog;
+import io.orderflow.benchmark.infra.Postgres;
 
 /**
  * The service's outbox, seen from its database: what its relays have not published yet.
@@ -28,6 +29,16 @@ public final class ServiceOutbox {
 	/** Messages, events and timers, not yet published. */
 	public long unpublished() throws SQLException {
 		return Probes.unpublished(this.serviceDb, false);
+	}
+
+	/**
+	 * Outbox messages the service wrote per order so far (an order's event and timer,
+	 * say), to tell how many messages a second of creation leaves to publish.
+	 */
+	public double messagesPerOrder() throws SQLException {
+		long messages = Postgres.queryLong(this.serviceDb, "SELECT count(*) FROM outbox_message");
+		long orders = Postgres.queryLong(this.serviceDb, "SELECT count(*) FROM orders");
+		return (orders > 0) ? (double) messages / orders : Double.NaN;
 	}
 
 	/** Waits until the relays have published every message, or every timer. */
