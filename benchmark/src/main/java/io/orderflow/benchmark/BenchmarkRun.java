@@ -33,11 +33,12 @@ import io.orderflow.benchmark.workload.Storms;
 import io.orderflow.messaging.Topology;
 
 /**
- * One run of every workload, in this order: start-up; create throughput and the
- * database's ceiling for the same transaction; the burst; the precision workload (the
- * service's pending population, then the baselines', then one common window in which the
- * due orders of every design fire); one expiry storm per design, one after the other; the
- * broker's own dead-letter rate; the consumer outage, for every design at once.
+ * One run of every workload, in this order: start-up; create throughput (with order-api's
+ * profile) and the database's ceiling for the same transaction; the burst; the precision
+ * workload (the service's pending population, then the baselines', then one common window
+ * in which the due orders of every design fire); one expiry storm per design, one after
+ * the other; the broker's own dead-letter rate; the consumer outage, for every design at
+ * once.
  */
 final class BenchmarkRun {
 
@@ -55,6 +56,8 @@ final class BenchmarkRun {
 
 	private final SchedulingRates rates;
 
+	private final Path logs;
+
 	private final ServiceApps apps;
 
 	private final Random random;
@@ -69,6 +72,7 @@ final class BenchmarkRun {
 		this.rabbit = infrastructure.rabbit();
 		this.redis = infrastructure.redis();
 		this.rates = rates;
+		this.logs = logs;
 		this.apps = new ServiceApps(root, logs, this.postgres, this.rabbit);
 		this.random = new Random(42L + number);
 		this.log = new RunLog(number);
@@ -101,7 +105,7 @@ final class BenchmarkRun {
 			ServiceOutbox outbox = new ServiceOutbox(serviceDb, this.log);
 
 			CreateThroughput.Window creation = CreateThroughput.measure(this.settings, load, api, consumer, outbox,
-					this.log);
+					this.logs.resolve("run-" + this.number + "-order-api.jfr"), this.log);
 			this.log.log("database ceiling: replaying the create transaction with %d JDBC clients for %d s",
 					this.settings.clients(), this.settings.ceilingDuration().toSeconds());
 			DbCeiling.Result ceiling = DbCeiling.measure(this.postgres, serviceDb, this.settings.clients(),

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import io.orderflow.benchmark.Design;
 import io.orderflow.benchmark.Results;
 import io.orderflow.benchmark.Settings;
@@ -36,12 +38,18 @@ public final class Report {
 
 	private final Targets targets;
 
-	public Report(Settings settings, List<Results.Run> runs, Facts facts) {
+	private final @Nullable String profileBefore;
+
+	/**
+	 * @param profileBefore the recorded "before" profile fragment, if any
+	 */
+	public Report(Settings settings, List<Results.Run> runs, Facts facts, @Nullable String profileBefore) {
 		this.settings = settings;
 		this.runs = runs;
 		this.facts = facts;
 		this.figures = new Figures(settings, runs);
 		this.targets = new Targets(this.figures);
+		this.profileBefore = profileBefore;
 	}
 
 	/**
@@ -162,7 +170,8 @@ public final class Report {
 
 		machine(md);
 		method(md);
-		List<Section> sections = List.of(new ThroughputSection(this.figures, charts), new BurstSection(this.figures),
+		List<Section> sections = List.of(new ThroughputSection(this.figures, charts),
+				new ProfileSection(this.figures, this.profileBefore), new BurstSection(this.figures),
 				new PrecisionSection(this.figures, charts), new StormSection(this.figures, charts),
 				new OutageSection(this.figures), new ComparisonSection(this.figures),
 				new FootprintSection(this.figures));
@@ -223,7 +232,7 @@ public final class Report {
 				"`" + String.join(" ", this.facts.appJvmOptions()) + "`");
 		Figures.row(md, "HTTP clients / JDBC clients", this.settings.clients() + " / " + this.settings.clients());
 		Figures.row(md, "Create throughput", this.settings.warmUp().toSeconds() + " s warm-up, then "
-				+ this.settings.throughputDuration().toSeconds() + " s measured");
+				+ this.settings.throughputDuration().toSeconds() + " s measured, order-api under JFR");
 		Figures.row(md, "Database ceiling", this.settings.ceilingDuration().toSeconds() + " s replay");
 		Figures.row(md, "Burst",
 				String.format(Locale.ROOT, "%,d orders, payment timeouts %d-%d s", this.settings.burstSize(),
