@@ -95,8 +95,8 @@ public final class Benchmark {
 			results.add(new BenchmarkRun(settings, run, infrastructure, rates, root, logs).execute());
 		}
 		Report.Facts facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
-				Machine.javaVersion(), postgres, rabbit, infrastructure.rabbit().deadLetterWorkerPrefetch(), redis,
-				ServiceApps.jvmOptions(root), started, (System.nanoTime() - began) / 1e9);
+				Machine.javaVersion(), postgres, rabbit, redis, ServiceApps.jvmOptions(root), started,
+				(System.nanoTime() - began) / 1e9);
 
 		Path profileBefore = root.resolve(PROFILE_BEFORE);
 		Report report = new Report(settings, results, facts,

@@ -81,6 +81,8 @@ final class BenchmarkRun {
 	Results.Run execute() throws Exception {
 		long began = System.nanoTime();
 		String loadBefore = Machine.loadAverage();
+		// the broker is shared: its setting may change between runs
+		String deadLetterPrefetch = this.rabbit.deadLetterWorkerPrefetch();
 		List<String> others = new ArrayList<>(Machine.otherBusyProcesses(Set.of()));
 		this.rabbit.deleteServiceTopology();
 		this.postgres.recreate(Design.SERVICE.database());
@@ -182,7 +184,8 @@ final class BenchmarkRun {
 					populations.orders());
 			return new Results.Run(this.number, startup, creation, ceiling, burst, servicePending, lateness,
 					stormResults, stormCpu, stormRss, deadLetters, outage.outages(), outage.sweeperCancelled(),
-					footprint, swept, this.log.notes(), others, loadBefore, (System.nanoTime() - began) / 1e9);
+					footprint, swept, deadLetterPrefetch, this.log.notes(), others, loadBefore,
+					(System.nanoTime() - began) / 1e9);
 		}
 		finally {
 			for (Baseline baseline : baselines) {

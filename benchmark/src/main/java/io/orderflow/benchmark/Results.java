@@ -153,12 +153,15 @@ public final class Results {
 	 * @param outageSweeperCancelled orders the restarted consumer's sweeper cancelled by
 	 * the end of the outage's observation
 	 * @param sweeperCancelled orders the consumer's sweeper cancelled in the whole run
+	 * @param deadLetterPrefetch the broker's {@code dead_letter_worker_consumer_prefetch}
+	 * when the run started
 	 */
 	public record Run(int number, Startup startup, CreateThroughput.Window creation, DbCeiling.Result ceiling,
 			Burst burst, int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
 			Map<String, Double> serviceStormCpu, RssSampler.Peaks serviceStormRss, DeadLetterRate.Result deadLetters,
 			Map<Design, Outage> outages, double outageSweeperCancelled, Footprint footprint, double sweeperCancelled,
-			List<String> notes, List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
+			String deadLetterPrefetch, List<String> notes, List<String> otherProcesses, String loadAverageBefore,
+			double wallSeconds) {
 
 		/**
 		 * The apps' peak memory under load: the create-throughput window, the burst and

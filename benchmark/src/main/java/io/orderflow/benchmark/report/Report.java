@@ -55,11 +55,10 @@ public final class Report {
 	/**
 	 * What the report says about the machine and the invocation.
 	 *
-	 * @param deadLetterPrefetch the broker's {@code dead_letter_worker_consumer_prefetch}
 	 * @param appJvmOptions the options both apps run with ({@code bin/jvm.options})
 	 */
 	public record Facts(String cpu, int cores, String memory, String os, String java, String postgres, String rabbit,
-			String deadLetterPrefetch, String redis, List<String> appJvmOptions, Instant started, double wallSeconds) {
+			String redis, List<String> appJvmOptions, Instant started, double wallSeconds) {
 	}
 
 	public void write(Path markdown, Path chartDirectory) throws IOException {
@@ -193,7 +192,8 @@ public final class Report {
 		Figures.row(md, "Java", this.facts.java());
 		Figures.row(md, "Database", this.facts.postgres() + ", local, default configuration of the package");
 		Figures.row(md, "Broker", this.facts.rabbit() + ", local");
-		Figures.row(md, "Broker: `dead_letter_worker_consumer_prefetch`", this.facts.deadLetterPrefetch());
+		Figures.row(md, "Broker: `dead_letter_worker_consumer_prefetch` at the start of each run",
+				String.join(", ", this.runs.stream().map(Results.Run::deadLetterPrefetch).toList()));
 		Figures.row(md, "Redis (two baselines)", this.facts.redis() + ", local");
 		Set<String> others = new LinkedHashSet<>();
 		for (Results.Run run : this.runs) {
