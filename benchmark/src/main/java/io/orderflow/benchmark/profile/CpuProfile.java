@@ -142,12 +142,12 @@ public record CpuProfile(long samples, long truncated, Map<String, Long> self, M
 	}
 
 	/** The {@code limit} methods with the most self samples, most first. */
-	public List<Map.Entry<String, Long>> hottestSelf(int limit) {
+	List<Map.Entry<String, Long>> hottestSelf(int limit) {
 		return hottest(this.self, limit);
 	}
 
 	/** The {@code limit} application methods with the most inclusive samples. */
-	public List<Map.Entry<String, Long>> hottestApplication(int limit) {
+	List<Map.Entry<String, Long>> hottestApplication(int limit) {
 		return hottest(this.application, limit);
 	}
 

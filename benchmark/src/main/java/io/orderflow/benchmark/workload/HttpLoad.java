@@ -49,12 +49,12 @@ public final class HttpLoad {
 	/**
 	 * Creates orders from {@code specs} for {@code duration}.
 	 */
-	public Result runFor(Duration duration, Supplier<OrderSpec> specs) throws InterruptedException {
+	Result runFor(Duration duration, Supplier<OrderSpec> specs) throws InterruptedException {
 		return run(duration, specs);
 	}
 
 	/** Creates one order per spec, as fast as the clients go. */
-	public Result runAll(List<OrderSpec> specs) throws InterruptedException {
+	Result runAll(List<OrderSpec> specs) throws InterruptedException {
 		AtomicInteger next = new AtomicInteger();
 		return run(null, () -> {
 			int index = next.getAndIncrement();
@@ -175,7 +175,7 @@ public final class HttpLoad {
 		}
 
 		/** Fails the run if a request failed: the figures would not mean much. */
-		public void requireNoErrors(String phase) {
+		void requireNoErrors(String phase) {
 			if (this.errors > 0) {
 				throw new IllegalStateException(
 						phase + ": " + this.errors + " requests failed, the first with: " + this.firstError);

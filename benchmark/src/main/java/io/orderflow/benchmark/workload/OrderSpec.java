@@ -20,13 +20,13 @@ import org.jspecify.annotations.Nullable;
 public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable Instant deadline) {
 
 	/** Orders of the create-throughput load (all due minutes to days later). */
-	public static final String LOAD = "bench-load";
+	static final String LOAD = "bench-load";
 
 	/** Pending orders of the precision workload that are not due during the run. */
 	static final String FAR = "precision-far";
 
 	/** Pending orders of the precision workload that are due during the run. */
-	public static final String DUE = "precision-due";
+	static final String DUE = "precision-due";
 
 	/** Orders of the expiry storm. */
 	static final String STORM = "storm";
@@ -45,7 +45,7 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	 * A deadline minutes, hours or days away, each range equally likely: 30-59 minutes,
 	 * 1-23 hours, 1-29 days (none of them due during a run).
 	 */
-	public static OrderSpec far(String customerId, Random random) {
+	static OrderSpec far(String customerId, Random random) {
 		long seconds = switch (random.nextInt(3)) {
 			case 0 -> 30 * 60 + random.nextInt(30 * 60);
 			case 1 -> 3600 + random.nextInt(23 * 3600 - 3600);
@@ -59,7 +59,7 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	 * orders due at uniformly random instants between {@code dueFrom} and {@code dueTo},
 	 * in random order.
 	 */
-	public static List<OrderSpec> precision(int far, int due, Instant dueFrom, Instant dueTo, Random random) {
+	static List<OrderSpec> precision(int far, int due, Instant dueFrom, Instant dueTo, Random random) {
 		List<OrderSpec> specs = new ArrayList<>(far + due);
 		for (int i = 0; i < far; i++) {
 			specs.add(far(FAR, random));
@@ -73,7 +73,7 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	 * {@code count} orders with payment timeouts drawn uniformly between {@code from} and
 	 * {@code to}, to the millisecond.
 	 */
-	public static List<OrderSpec> burst(int count, Duration from, Duration to, Random random) {
+	static List<OrderSpec> burst(int count, Duration from, Duration to, Random random) {
 		long spanMillis = to.minus(from).toMillis();
 		List<OrderSpec> specs = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -86,7 +86,7 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	 * {@code count} orders tagged {@code customerId}, due at uniformly random instants
 	 * between {@code from} and {@code to}.
 	 */
-	public static List<OrderSpec> dueBetween(String customerId, int count, Instant from, Instant to, Random random) {
+	static List<OrderSpec> dueBetween(String customerId, int count, Instant from, Instant to, Random random) {
 		long spanMillis = Duration.between(from, to).toMillis();
 		List<OrderSpec> specs = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -96,7 +96,7 @@ public record OrderSpec(String customerId, @Nullable Duration timeout, @Nullable
 	}
 
 	/** {@code size} orders all due at {@code deadline}. */
-	public static List<OrderSpec> storm(int size, Instant deadline) {
+	static List<OrderSpec> storm(int size, Instant deadline) {
 		return Collections.nCopies(size, new OrderSpec(STORM, null, deadline));
 	}
 

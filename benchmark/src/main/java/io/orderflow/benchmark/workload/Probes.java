@@ -21,7 +21,7 @@ import io.orderflow.benchmark.infra.Postgres;
  * Reads what happened from each design's database: every figure about timers comes from
  * the orders themselves ({@code cancelled_at - payment_deadline}), whatever the design.
  */
-public final class Probes {
+final class Probes {
 
 	private static final String DUE_ORDERS = """
 			SELECT status,
@@ -91,8 +91,7 @@ public final class Probes {
 	 * Lateness of the orders tagged {@code customerId}, once all of them are due; those
 	 * still pending count as not fired.
 	 */
-	public static Results.Lateness lateness(Design design, DataSource dataSource, String customerId)
-			throws SQLException {
+	static Results.Lateness lateness(Design design, DataSource dataSource, String customerId) throws SQLException {
 		List<Double> cancelled = new ArrayList<>();
 		int due = 0;
 		int notFired = 0;
@@ -115,7 +114,7 @@ public final class Probes {
 		return Results.Lateness.of(design, due, seconds, notFired);
 	}
 
-	public static long cancelled(DataSource dataSource, String customerId) throws SQLException {
+	static long cancelled(DataSource dataSource, String customerId) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(CANCELLED_COUNT)) {
 			statement.setString(1, customerId);
@@ -127,7 +126,7 @@ public final class Probes {
 	}
 
 	/** The latest payment deadline of the orders tagged {@code customerId}. */
-	public static Instant lastDeadline(DataSource dataSource, String customerId) throws SQLException {
+	static Instant lastDeadline(DataSource dataSource, String customerId) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(LAST_DEADLINE)) {
 			statement.setString(1, customerId);
@@ -143,7 +142,7 @@ public final class Probes {
 	 * there are, how many fell due between {@code stopped} and {@code restarted}, how
 	 * many are cancelled, and when the last was.
 	 */
-	public static ConsumerDownOrders consumerDownOrders(DataSource dataSource, Instant stopped, Instant restarted)
+	static ConsumerDownOrders consumerDownOrders(DataSource dataSource, Instant stopped, Instant restarted)
 			throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(CONSUMER_DOWN_SUMMARY)) {
@@ -158,7 +157,7 @@ public final class Probes {
 	}
 
 	/** Cancelled storm orders, and when the first and the last were cancelled. */
-	public static StormCancels stormCancels(DataSource dataSource) throws SQLException {
+	static StormCancels stormCancels(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(STORM_SUMMARY)) {
 			statement.setString(1, OrderSpec.STORM);
@@ -170,7 +169,7 @@ public final class Probes {
 	}
 
 	/** Seconds from {@code deadline} to each storm cancel, in order. */
-	public static double[] stormOffsets(DataSource dataSource, Instant deadline) throws SQLException {
+	static double[] stormOffsets(DataSource dataSource, Instant deadline) throws SQLException {
 		List<Double> offsets = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(STORM_OFFSETS)) {
@@ -186,7 +185,7 @@ public final class Probes {
 	}
 
 	/** {@code order.cancelled} events published, written since {@code since}. */
-	public static PublishedEvents cancelledEvents(DataSource dataSource, Instant since) throws SQLException {
+	static PublishedEvents cancelledEvents(DataSource dataSource, Instant since) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(CANCELLED_EVENTS)) {
 			statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
@@ -201,12 +200,12 @@ public final class Probes {
 	 * Outbox messages not yet published by the service's relays: timers only, or events
 	 * too.
 	 */
-	public static long unpublished(DataSource dataSource, boolean timersOnly) throws SQLException {
+	static long unpublished(DataSource dataSource, boolean timersOnly) throws SQLException {
 		return Postgres.queryLong(dataSource, UNPUBLISHED.formatted(timersOnly ? "'TIMER'" : "'TIMER', 'EVENT'"));
 	}
 
 	/** When the last timer written since {@code since} was published. */
-	public static Instant timersPublished(DataSource dataSource, Instant since) throws SQLException {
+	static Instant timersPublished(DataSource dataSource, Instant since) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(TIMERS_PUBLISHED)) {
 			statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
@@ -218,7 +217,7 @@ public final class Probes {
 	}
 
 	/** What the unpublished outbox messages look like, for a note. */
-	public static String unpublishedDetail(DataSource dataSource) throws SQLException {
+	static String unpublishedDetail(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("""
 						SELECT count(*), min(created_at), min(next_attempt_at), max(attempts), max(last_error)
@@ -236,10 +235,10 @@ public final class Probes {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	public record StormCancels(long count, Instant first, Instant last) {
+	record StormCancels(long count, Instant first, Instant last) {
 	}
 
-	public record PublishedEvents(long count, Instant last) {
+	record PublishedEvents(long count, Instant last) {
 	}
 
 	/**
@@ -248,7 +247,7 @@ public final class Probes {
 	 * @param cancelled those cancelled so far
 	 * @param lastCancel when the last was cancelled, or {@code null}
 	 */
-	public record ConsumerDownOrders(long orders, long dueWhileDown, long cancelled, Instant lastCancel) {
+	record ConsumerDownOrders(long orders, long dueWhileDown, long cancelled, Instant lastCancel) {
 	}
 
 }

@@ -27,7 +27,7 @@ public final class ServiceOutbox {
 	}
 
 	/** Messages, events and timers, not yet published. */
-	public long unpublished() throws SQLException {
+	long unpublished() throws SQLException {
 		return Probes.unpublished(this.serviceDb, false);
 	}
 
@@ -35,14 +35,14 @@ public final class ServiceOutbox {
 	 * Outbox messages the service wrote per order so far (an order's event and timer,
 	 * say), to tell how many messages a second of creation leaves to publish.
 	 */
-	public double messagesPerOrder() throws SQLException {
+	double messagesPerOrder() throws SQLException {
 		long messages = Postgres.queryLong(this.serviceDb, "SELECT count(*) FROM outbox_message");
 		long orders = Postgres.queryLong(this.serviceDb, "SELECT count(*) FROM orders");
 		return (orders > 0) ? (double) messages / orders : Double.NaN;
 	}
 
 	/** Waits until the relays have published every message, or every timer. */
-	public void awaitPublished(boolean timersOnly) throws SQLException, InterruptedException {
+	void awaitPublished(boolean timersOnly) throws SQLException, InterruptedException {
 		long giveUp = System.nanoTime() + GIVE_UP.toNanos();
 		while (Probes.unpublished(this.serviceDb, timersOnly) > 0) {
 			if (System.nanoTime() > giveUp) {
