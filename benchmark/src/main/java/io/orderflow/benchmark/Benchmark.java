@@ -12,11 +12,23 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.benchmark.infra.Machine;
+import io.orderflow.benchmark.infra.Postgres;
+import io.orderflow.benchmark.infra.Rabbit;
+import io.orderflow.benchmark.infra.Redis;
+import io.orderflow.benchmark.infra.ServiceApps;
+import io.orderflow.benchmark.report.Report;
+import io.orderflow.benchmark.workload.SchedulingRates;
+
 /**
- * Runs the benchmark and writes {@code docs/benchmarks.md}. Started by
- * {@code bin/benchmark [--smoke] [--runs N]} from the repository's root, after the build.
+ * Runs the benchmark and writes {@code docs/benchmarks.md}; or, with {@code --profile},
+ * only records order-api's profile under load. Started by
+ * {@code bin/benchmark [--smoke] [--runs N] [--profile FILE]} from the repository's root,
+ * after the build.
  */
 public final class Benchmark {
+
+	private static final Path PROFILE_BEFORE = Path.of("docs/benchmarks/profile-before.md");
 
 	private Benchmark() {
 	}
@@ -24,6 +36,7 @@ public final class Benchmark {
 	public static void main(String[] args) throws Exception {
 		boolean smoke = false;
 		Integer runs = null;
+		Path profile = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
@@ -32,6 +45,12 @@ public final class Benchmark {
 						usage("--runs needs a positive number");
 					}
 					runs = Integer.parseInt(args[++i]);
+				}
+				case "--profile" -> {
+					if (i + 1 >= args.length || !args[i + 1].endsWith(".md")) {
+						usage("--profile needs the markdown file to write");
+					}
+					profile = Path.of(args[++i]);
 				}
 				case "-h", "--help" -> usage(null);
 				default -> usage("unknown argument " + args[i]);
@@ -48,26 +67,40 @@ public final class Benchmark {
 		}
 		Path logs = root.resolve("benchmark/target/benchmark-logs");
 		Files.createDirectories(logs);
+		log("app logs in " + root.relativize(logs));
+		try (Rabbit rabbit = Rabbit.fromEnvironment(); Redis redis = Redis.fromEnvironment()) {
+			Infrastructure infrastructure = new Infrastructure(Postgres.fromEnvironment(), rabbit, redis);
+			if (profile != null) {
+				ProfileRun.run(settings, infrastructure, root, logs, root.resolve(profile));
+			}
+			else {
+				benchmark(settings, infrastructure, root, logs);
+			}
+		}
+	}
+
+	private static void benchmark(Settings settings, Infrastructure infrastructure, Path root, Path logs)
+			throws Exception {
 		Instant started = Instant.now();
 		long began = System.nanoTime();
 		log("settings: " + settings);
-		log("app logs in " + root.relativize(logs));
-
-		Postgres postgres = Postgres.fromEnvironment();
+		// asked first, so that a server that does not answer stops the benchmark at once
+		String postgres = infrastructure.postgres().version();
+		String rabbit = infrastructure.rabbit().version();
+		String redis = infrastructure.redis().version();
+		SchedulingRates rates = new SchedulingRates();
 		List<Results.Run> results = new ArrayList<>();
-		Report.Facts facts;
-		try (Rabbit rabbit = Rabbit.fromEnvironment()) {
-			String postgresVersion = postgres.version();
-			String rabbitVersion = rabbit.version();
-			for (int run = 1; run <= settings.runs(); run++) {
-				log("run " + run + " of " + settings.runs());
-				results.add(new BenchmarkRun(settings, run, postgres, rabbit, root, logs).execute());
-			}
-			facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
-					Machine.javaVersion(), postgresVersion, rabbitVersion, started, (System.nanoTime() - began) / 1e9);
+		for (int run = 1; run <= settings.runs(); run++) {
+			log("run " + run + " of " + settings.runs());
+			results.add(new BenchmarkRun(settings, run, infrastructure, rates, root, logs).execute());
 		}
+		Report.Facts facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
+				Machine.javaVersion(), postgres, rabbit, redis, ServiceApps.jvmOptions(root), started,
+				(System.nanoTime() - began) / 1e9);
 
-		Report report = new Report(settings, results, facts);
+		Path profileBefore = root.resolve(PROFILE_BEFORE);
+		Report report = new Report(settings, results, facts,
+				Files.exists(profileBefore) ? Files.readString(profileBefore) : null);
 		Path markdown = root.resolve("docs/benchmarks.md");
 		report.write(markdown, root.resolve("docs/benchmarks"));
 		System.out.println();
@@ -97,9 +130,11 @@ public final class Benchmark {
 		if (problem != null) {
 			System.err.println("benchmark: " + problem);
 		}
-		System.err.println("usage: bin/benchmark [--smoke] [--runs N]");
-		System.err.println("  --smoke   shortened workloads and one run, for a quick check (a few minutes)");
-		System.err.println("  --runs N  repetitions (default 3, 1 with --smoke); figures are medians over them");
+		System.err.println("usage: bin/benchmark [--smoke] [--runs N] [--profile FILE.md]");
+		System.err.println("  --smoke          shortened workloads and one run, for a quick check (a few minutes)");
+		System.err.println("  --runs N         repetitions (default 3, 1 with --smoke); figures are medians over them");
+		System.err.println("  --profile FILE   only the create-throughput window, writing order-api's CPU profile to");
+		System.err.println("                   FILE (" + PROFILE_BEFORE + " is the report's \"before\")");
 		System.exit((problem != null) ? 2 : 0);
 	}
 

@@ -4,7 +4,7 @@ package io.orderflow.benchmark;
  * The timer designs compared: the service itself and the baselines, each with its own
  * database.
  */
-enum Design {
+public enum Design {
 
 	SERVICE("order service (binary delay levels)", "service", "orderflow_bench"),
 
@@ -17,7 +17,12 @@ enum Design {
 	DB_SCHEDULER("db-scheduler, default polling", "db-scheduler", "orderflow_bench_db_scheduler"),
 
 	DB_SCHEDULER_LOCK_AND_FETCH("db-scheduler, lock-and-fetch polling", "db-scheduler L&F",
-			"orderflow_bench_db_scheduler_lock_and_fetch");
+			"orderflow_bench_db_scheduler_lock_and_fetch"),
+
+	REDIS_KEY_EXPIRY("Redis key expiry, keyspace notifications", "Redis key expiry",
+			"orderflow_bench_redis_key_expiry"),
+
+	REDIS_SORTED_SET("Redis sorted set, polled every 100 ms", "Redis sorted set", "orderflow_bench_redis_sorted_set");
 
 	private final String title;
 
@@ -31,20 +36,20 @@ enum Design {
 		this.database = database;
 	}
 
-	String title() {
+	public String title() {
 		return this.title;
 	}
 
 	/** Short name for charts and narrow tables. */
-	String label() {
+	public String label() {
 		return this.label;
 	}
 
-	String database() {
+	public String database() {
 		return this.database;
 	}
 
-	boolean isBaseline() {
+	public boolean isBaseline() {
 		return this != SERVICE;
 	}
 

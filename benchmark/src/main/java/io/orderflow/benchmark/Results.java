@@ -3,11 +3,17 @@ package io.orderflow.benchmark;
 import java.util.List;
 import java.util.Map;
 
+import io.orderflow.benchmark.infra.RssSampler;
+import io.orderflow.benchmark.workload.CreateThroughput;
+import io.orderflow.benchmark.workload.DbCeiling;
+import io.orderflow.benchmark.workload.DeadLetterRate;
+import io.orderflow.benchmark.workload.HttpLoad;
+
 /**
  * What one run measured. A figure that did not happen within its observation window (a
  * timer that never fired, a storm that did not finish) is {@code +Infinity}.
  */
-final class Results {
+public final class Results {
 
 	private Results() {
 	}
@@ -16,20 +22,30 @@ final class Results {
 	 * @param apiSeconds order-api, from process start to health UP
 	 * @param consumerSeconds order-timeout-consumer, the same
 	 */
-	record Startup(double apiSeconds, double consumerSeconds) {
+	public record Startup(double apiSeconds, double consumerSeconds) {
 	}
 
 	/**
-	 * Lateness of the orders due during the precision window.
+	 * The burst: orders with timeouts of seconds, placed as fast as the clients go.
+	 *
+	 * @param placement the requests that placed them
+	 * @param lateness lateness of their cancels
+	 * @param rss the apps' peak memory from the first request until the last cancel
+	 */
+	public record Burst(HttpLoad.Result placement, Lateness lateness, RssSampler.Peaks rss) {
+	}
+
+	/**
+	 * Lateness of the orders due during the precision window, or of the burst's.
 	 *
 	 * @param design the design
 	 * @param due orders due in the window
 	 * @param seconds sorted lateness of those cancelled
 	 * @param notFired those still pending when the window closed
 	 */
-	record Lateness(Design design, int due, double[] seconds, int notFired) {
+	public record Lateness(Design design, int due, double[] seconds, int notFired) {
 
-		static Lateness of(Design design, int due, double[] seconds, int notFired) {
+		public static Lateness of(Design design, int due, double[] seconds, int notFired) {
 			return new Lateness(design, due, seconds, notFired);
 		}
 
@@ -37,7 +53,7 @@ final class Results {
 		 * The percentile over all due orders, a timer that never fired counting as later
 		 * than any.
 		 */
-		double percentile(double percent) {
+		public double percentile(double percent) {
 			if (this.due == 0) {
 				return Double.NaN;
 			}
@@ -45,7 +61,7 @@ final class Results {
 			return (rank <= this.seconds.length) ? this.seconds[rank - 1] : Double.POSITIVE_INFINITY;
 		}
 
-		double max() {
+		public double max() {
 			if (this.notFired > 0) {
 				return Double.POSITIVE_INFINITY;
 			}
@@ -53,7 +69,7 @@ final class Results {
 		}
 
 		/** Orders cancelled more than {@code threshold} seconds late, or not at all. */
-		int lateBy(double threshold) {
+		public int lateBy(double threshold) {
 			int late = this.notFired;
 			for (double value : this.seconds) {
 				if (value > threshold) {
@@ -79,8 +95,31 @@ final class Results {
 	 * last cancel
 	 * @param offsets seconds from the deadline to each cancel, in order
 	 */
-	record Storm(Design design, int size, long cancelled, double firstAfter, double allCancelledAfter,
+	public record Storm(Design design, int size, long cancelled, double firstAfter, double allCancelledAfter,
 			double allPublishedAfter, double cancelsPerSecond, double[] offsets) {
+	}
+
+	/**
+	 * Timers that fell due while the design's consumer was stopped.
+	 *
+	 * @param design the design
+	 * @param timers orders whose timers were planned to fall due while it was stopped
+	 * @param dueWhileDown those whose deadline fell between the stop and the restart
+	 * @param cancelled those cancelled by the end of the observation after the restart
+	 * @param downSeconds from the end of the stop to the restart
+	 * @param restartSeconds how long the restart took: for the service the consumer's
+	 * start-up until its health is UP
+	 * @param lastCancelAfterRestart seconds from the restart to the last cancel, NaN if
+	 * none
+	 */
+	public record Outage(Design design, long timers, long dueWhileDown, long cancelled, double downSeconds,
+			double restartSeconds, double lastCancelAfterRestart) {
+
+		/** Never cancelled: lost, as far as anyone waiting for the cancel can tell. */
+		public long lost() {
+			return this.timers - this.cancelled;
+		}
+
 	}
 
 	/**
@@ -100,19 +139,38 @@ final class Results {
 	 * its timers
 	 * @param ttlTimers timers the TTL-queue baseline published
 	 */
-	record Footprint(long apiIdleKb, long consumerIdleKb, long brokerIdleKb, long apiKb, long consumerKb, long brokerKb,
-			long pendingTimers, long queueMemoryBytes, Map<Design, Long> databaseBytes, long ttlBrokerDeltaKb,
-			long ttlTimers) {
+	public record Footprint(long apiIdleKb, long consumerIdleKb, long brokerIdleKb, long apiKb, long consumerKb,
+			long brokerKb, long pendingTimers, long queueMemoryBytes, Map<Design, Long> databaseBytes,
+			long ttlBrokerDeltaKb, long ttlTimers) {
 	}
 
 	/**
 	 * One run of every workload.
+	 *
+	 * @param pendingOrders orders the service held pending in the precision workload
+	 * @param serviceStormCpu cores per process during the service's storm
+	 * @param serviceStormRss the apps' peak memory during the service's storm
+	 * @param outageSweeperCancelled orders the restarted consumer's sweeper cancelled by
+	 * the end of the outage's observation
+	 * @param sweeperCancelled orders the consumer's sweeper cancelled in the whole run
+	 * @param deadLetterPrefetch the broker's {@code dead_letter_worker_consumer_prefetch}
+	 * when the run started
 	 */
-	record Run(int number, Startup startup, HttpLoad.Result throughput, Map<String, Double> throughputCpu,
-			long outboxBacklog, double outboxDrainSeconds, DbCeiling.Result ceiling, int pendingOrders,
-			Map<Design, Lateness> lateness, Map<Design, Storm> storms, Map<String, Double> serviceStormCpu,
-			DeadLetterRate.Result deadLetters, Footprint footprint, double sweeperCancelled, List<String> notes,
-			List<String> otherProcesses, String loadAverageBefore, double wallSeconds) {
+	public record Run(int number, Startup startup, CreateThroughput.Window creation, DbCeiling.Result ceiling,
+			Burst burst, int pendingOrders, Map<Design, Lateness> lateness, Map<Design, Storm> storms,
+			Map<String, Double> serviceStormCpu, RssSampler.Peaks serviceStormRss, DeadLetterRate.Result deadLetters,
+			Map<Design, Outage> outages, double outageSweeperCancelled, Footprint footprint, double sweeperCancelled,
+			String deadLetterPrefetch, List<String> notes, List<String> otherProcesses, String loadAverageBefore,
+			double wallSeconds) {
+
+		/**
+		 * The apps' peak memory under load: the create-throughput window, the burst and
+		 * the service's storm.
+		 */
+		public RssSampler.Peaks rssUnderLoad() {
+			return this.creation.rss().max(this.burst.rss()).max(this.serviceStormRss);
+		}
+
 	}
 
 }

@@ -18,33 +18,45 @@ import java.time.Duration;
  * @param dueFrom earliest due deadline, after the precision window opens
  * @param dueTo latest due deadline, after the precision window opens
  * @param grace how long after the last due deadline timers may still fire before the rest
- * count as not fired
+ * count as not fired (precision and burst)
+ * @param burstSize orders of the burst
+ * @param burstTimeoutFrom shortest payment timeout in the burst
+ * @param burstTimeoutTo longest payment timeout in the burst
  * @param stormSize orders due in the same second in the expiry storm
  * @param deadLetterMessages messages in the broker's own dead-letter measurement
  * @param stormTimeout how long a storm may take before it counts as incomplete
+ * @param outageTimers timers per design that fall due while its consumer is stopped
+ * @param consumerDowntime how long the consumers are stopped
+ * @param outageObservation how long after the restart a timer may still fire before it
+ * counts as lost
  */
-record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration throughputDuration,
+public record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration throughputDuration,
 		Duration ceilingDuration, int pendingTarget, double dueFraction, Duration dueFrom, Duration dueTo,
-		Duration grace, int stormSize, int deadLetterMessages, Duration stormTimeout) {
+		Duration grace, int burstSize, Duration burstTimeoutFrom, Duration burstTimeoutTo, int stormSize,
+		int deadLetterMessages, Duration stormTimeout, int outageTimers, Duration consumerDowntime,
+		Duration outageObservation) {
 
 	static Settings full(int runs) {
 		return new Settings(false, runs, 16, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(20),
-				100_000, 0.02, Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofSeconds(15), 50_000, 50_000,
-				Duration.ofSeconds(240));
+				100_000, 0.02, Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofSeconds(15), 5_000,
+				Duration.ofSeconds(3), Duration.ofSeconds(60), 50_000, 50_000, Duration.ofSeconds(240), 1_000,
+				Duration.ofSeconds(10), Duration.ofSeconds(60));
 	}
 
+	/** Shortened workloads: a check that everything works, in a few minutes. */
 	static Settings smoke(int runs) {
 		return new Settings(true, runs, 16, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5), 5_000,
-				0.02, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 2_000, 2_000,
-				Duration.ofSeconds(120));
+				0.02, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 500, Duration.ofSeconds(3),
+				Duration.ofSeconds(20), 2_000, 2_000, Duration.ofSeconds(120), 200, Duration.ofSeconds(10),
+				Duration.ofSeconds(30));
 	}
 
-	int dueCount() {
+	public int dueCount() {
 		return (int) Math.round(this.pendingTarget * this.dueFraction);
 	}
 
 	/** The command line that reproduces these settings. */
-	String command() {
+	public String command() {
 		StringBuilder command = new StringBuilder("bin/benchmark");
 		if (this.smoke) {
 			command.append(" --smoke");

@@ -8,13 +8,13 @@ import java.util.Objects;
 /**
  * Percentiles of samples and medians over runs.
  */
-final class Stats {
+public final class Stats {
 
 	private Stats() {
 	}
 
 	/** Nearest-rank percentile of sorted values; NaN when there are none. */
-	static double percentile(double[] sorted, double percent) {
+	public static double percentile(double[] sorted, double percent) {
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}
@@ -32,9 +32,9 @@ final class Stats {
 	 * Median (the middle run, or the mean of the two middle ones), minimum and maximum of
 	 * one figure over the runs.
 	 */
-	record Summary(double median, double min, double max, int count) {
+	public record Summary(double median, double min, double max, int count) {
 
-		static Summary of(List<Double> values) {
+		public static Summary of(List<Double> values) {
 			double[] sorted = values.stream()
 				.filter(Objects::nonNull)
 				.mapToDouble(Double::doubleValue)
@@ -49,12 +49,12 @@ final class Stats {
 			return new Summary(median, sorted[0], sorted[sorted.length - 1], sorted.length);
 		}
 
-		boolean isEmpty() {
+		public boolean isEmpty() {
 			return this.count == 0;
 		}
 
 		/** {@code median (min-max)}, or the value alone for a single run. */
-		String format(String pattern) {
+		public String format(String pattern) {
 			if (isEmpty()) {
 				return "n/a";
 			}
@@ -67,8 +67,19 @@ final class Stats {
 
 	}
 
-	static String format(String pattern, double value) {
+	public static String format(String pattern, double value) {
 		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, pattern, value);
+	}
+
+	/** A duration in seconds for people: NaN is n/a, infinity is never. */
+	public static String seconds(double value) {
+		if (Double.isNaN(value)) {
+			return "n/a";
+		}
+		if (Double.isInfinite(value)) {
+			return "never";
+		}
+		return String.format(Locale.ROOT, (Math.abs(value) < 10) ? "%.2f s" : "%.1f s", value);
 	}
 
 }

@@ -1,0 +1,176 @@
+package io.orderflow.benchmark.infra;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import io.orderflow.messaging.DelayLevels;
+import io.orderflow.messaging.Topology;
+
+/**
+ * The local RabbitMQ. Everything the benchmark declares, and the service's topology it
+ * runs with, carries the prefix {@code bench.}, so a developer's own topology on the same
+ * broker is never touched.
+ */
+public final class Rabbit implements AutoCloseable {
+
+	public static final String PREFIX = "bench.";
+
+	private static final Pattern OK_VALUE = Pattern.compile("\\{ok,\\s*(\\d+)}");
+
+	private final ConnectionFactory factory;
+
+	private final Connection admin;
+
+	private Rabbit(ConnectionFactory factory) throws IOException, TimeoutException {
+		this.factory = factory;
+		this.admin = factory.newConnection("benchmark-admin");
+	}
+
+	public static Rabbit fromEnvironment() throws IOException, TimeoutException {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
+		factory.setPort(Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672")));
+		factory.setUsername(env("SPRING_RABBITMQ_USERNAME", "guest"));
+		factory.setPassword(env("SPRING_RABBITMQ_PASSWORD", "guest"));
+		return new Rabbit(factory);
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	String host() {
+		return this.factory.getHost();
+	}
+
+	int port() {
+		return this.factory.getPort();
+	}
+
+	public Connection newConnection(String name) throws IOException, TimeoutException {
+		return this.factory.newConnection(name);
+	}
+
+	/**
+	 * {@code RabbitMQ <version> on <Erlang platform>}, as the broker announces itself.
+	 */
+	public String version() {
+		Object version = this.admin.getServerProperties().get("version");
+		Object platform = this.admin.getServerProperties().get("platform");
+		return "RabbitMQ " + version + ((platform != null) ? " (" + platform + ")" : "");
+	}
+
+	/**
+	 * {@code dead_letter_worker_consumer_prefetch} in effect: how many messages each
+	 * quorum queue's at-least-once dead-letter worker keeps unconfirmed, which bounds how
+	 * fast it dead-letters. Asked with {@code rabbitmqctl}, so only for a local broker.
+	 */
+	public String deadLetterWorkerPrefetch() {
+		List<String> answer = Machine.run(List.of("rabbitmqctl", "-q", "eval",
+				"application:get_env(rabbit, dead_letter_worker_consumer_prefetch)."));
+		for (String line : answer) {
+			Matcher value = OK_VALUE.matcher(line);
+			if (value.matches()) {
+				return value.group(1);
+			}
+			if (line.equals("undefined")) {
+				return "not set (RabbitMQ's default, 32)";
+			}
+		}
+		return "unknown (rabbitmqctl eval answered " + String.join(" ", answer) + ")";
+	}
+
+	/**
+	 * Memory of the service's delay-level queues as {@code rabbitmqctl} reports it, or
+	 * -1.
+	 */
+	public long delayLevelMemory() {
+		List<String> lines = Machine.run(List.of("rabbitmqctl", "-q", "list_queues", "name", "memory"));
+		long total = 0;
+		boolean found = false;
+		for (String line : lines) {
+			String[] fields = line.split("\\s+");
+			if (fields.length == 2 && fields[0].startsWith(PREFIX + "order.timers.level-")
+					&& fields[1].matches("[0-9]+")) {
+				total += Long.parseLong(fields[1]);
+				found = true;
+			}
+		}
+		return found ? total : -1;
+	}
+
+	/** Messages ready in {@code queue}, or -1 when it does not exist. */
+	long messageCount(String queue) throws IOException, TimeoutException {
+		Channel channel = this.admin.createChannel();
+		try {
+			return channel.queueDeclarePassive(queue).getMessageCount();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		finally {
+			if (channel.isOpen()) {
+				channel.close();
+			}
+		}
+	}
+
+	/** Timers waiting in the service's delay levels. */
+	public long pendingTimers(Topology topology) throws IOException, TimeoutException {
+		long total = 0;
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			total += Math.max(messageCount(topology.delayLevel(level)), 0);
+		}
+		return total;
+	}
+
+	void deleteQueue(String queue) throws IOException, TimeoutException {
+		try (Channel channel = this.admin.createChannel()) {
+			channel.queueDelete(queue);
+		}
+	}
+
+	void deleteExchange(String exchange) throws IOException, TimeoutException {
+		try (Channel channel = this.admin.createChannel()) {
+			channel.exchangeDelete(exchange);
+		}
+	}
+
+	/**
+	 * Every queue and exchange of the service's topology under the {@code bench.} prefix.
+	 */
+	public void deleteServiceTopology() throws IOException, TimeoutException {
+		Topology topology = new Topology(PREFIX);
+		List<String> queues = new ArrayList<>(
+				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
+						topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
+						topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot()));
+		List<String> exchanges = new ArrayList<>(List.of(topology.eventsExchange(), topology.dueTimersExchange(),
+				topology.parkingLotExchange(), topology.inventoryEventsExchange()));
+		for (int level = 0; level < DelayLevels.COUNT; level++) {
+			queues.add(topology.delayLevel(level));
+			exchanges.add(topology.delayLevel(level));
+		}
+		for (String queue : queues) {
+			deleteQueue(queue);
+		}
+		for (String exchange : exchanges) {
+			deleteExchange(exchange);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.admin.close();
+	}
+
+}
