@@ -28,6 +28,9 @@ final class PollerBaseline extends Baseline {
 
 	static final int BATCH_SIZE = 1000;
 
+	// Finds overdue unpaid orders through the service's own index for its sweeper
+	// (unpaid:
+	// paid_at and cancelled_at empty), as the service's sweeper does.
 	private static final String CANCEL_OVERDUE_BATCH = """
 			UPDATE orders
 			SET status = 'CANCELLED',
@@ -35,7 +38,8 @@ final class PollerBaseline extends Baseline {
 			    cancelled_at = now()
 			WHERE id IN (SELECT id
 			             FROM orders
-			             WHERE status = 'PENDING_PAYMENT'
+			             WHERE paid_at IS NULL
+			               AND cancelled_at IS NULL
 			               AND payment_deadline <= now()
 			             ORDER BY payment_deadline
 			             LIMIT %d

@@ -25,6 +25,11 @@ public final class Rabbit implements AutoCloseable {
 
 	private static final Pattern OK_VALUE = Pattern.compile("\\{ok,\\s*(\\d+)}");
 
+	/**
+	 * The service's delay-level queues, {@code bench.order.timers.L00} to {@code L27}.
+	 */
+	private static final Pattern DELAY_LEVEL = Pattern.compile(Pattern.quote(PREFIX + "order.timers.L") + "\\d\\d");
+
 	private final ConnectionFactory factory;
 
 	private final Connection admin;
@@ -99,8 +104,7 @@ public final class Rabbit implements AutoCloseable {
 		boolean found = false;
 		for (String line : lines) {
 			String[] fields = line.split("\\s+");
-			if (fields.length == 2 && fields[0].startsWith(PREFIX + "order.timers.level-")
-					&& fields[1].matches("[0-9]+")) {
+			if (fields.length == 2 && DELAY_LEVEL.matcher(fields[0]).matches() && fields[1].matches("[0-9]+")) {
 				total += Long.parseLong(fields[1]);
 				found = true;
 			}
@@ -150,20 +154,10 @@ public final class Rabbit implements AutoCloseable {
 	 */
 	public void deleteServiceTopology() throws IOException, TimeoutException {
 		Topology topology = new Topology(PREFIX);
-		List<String> queues = new ArrayList<>(
-				List.of(topology.paymentTimeoutQueue(), topology.paymentTimeoutParkingLot(),
-						topology.autoCompletionQueue(), topology.autoCompletionParkingLot(),
-						topology.inventoryEventsQueue(), topology.inventoryEventsParkingLot()));
-		List<String> exchanges = new ArrayList<>(List.of(topology.eventsExchange(), topology.dueTimersExchange(),
-				topology.parkingLotExchange(), topology.inventoryEventsExchange()));
-		for (int level = 0; level < DelayLevels.COUNT; level++) {
-			queues.add(topology.delayLevel(level));
-			exchanges.add(topology.delayLevel(level));
-		}
-		for (String queue : queues) {
+		for (String queue : topology.queues()) {
 			deleteQueue(queue);
 		}
-		for (String exchange : exchanges) {
+		for (String exchange : topology.exchanges()) {
 			deleteExchange(exchange);
 		}
 	}

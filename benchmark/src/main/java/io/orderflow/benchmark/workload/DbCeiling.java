@@ -160,10 +160,12 @@ public final class DbCeiling {
 		addItem(item, id, 1, "SKU-1", 2, "19.90");
 		addItem(item, id, 2, "SKU-2", 1, "5.00");
 		item.executeBatch();
+		// the service writes a transaction's outbox rows in one batch before it commits
 		addOutbox(outbox, "EVENT", "order.created", eventPayload, null, now);
-		outbox.executeUpdate();
+		outbox.addBatch();
 		addOutbox(outbox, "TIMER", "payment-timeout", timerPayload, deadline, now);
-		outbox.executeUpdate();
+		outbox.addBatch();
+		outbox.executeBatch();
 	}
 
 	private static void addItem(PreparedStatement item, long orderId, int lineNo, String sku, int quantity,
