@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * pipelined, and marks in the same transaction
  * @param workers relay threads per app instance; each takes its own batches (rows another
  * holds are skipped), so that one batch's confirms are awaited while the next is sent
+ * @param linger how long a woken worker waits before it takes its batch, so that the
+ * messages of transactions committing meanwhile go out with it
  * @param confirmTimeout how long to wait for the broker's confirms of a batch; an
  * unconfirmed message is published again later (consumers deduplicate)
  * @param initialBackoff wait before the first retry of a message the broker did not take
@@ -24,9 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("order.outbox")
 public record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize,
-		@DefaultValue("2") int workers, @DefaultValue("10s") Duration confirmTimeout,
-		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("1m") Duration maxBackoff,
-		@DefaultValue("7d") Duration publishedRetention) {
+		@DefaultValue("2") int workers, @DefaultValue("10ms") Duration linger,
+		@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("1s") Duration initialBackoff,
+		@DefaultValue("1m") Duration maxBackoff, @DefaultValue("7d") Duration publishedRetention) {
 
 	public OutboxProperties {
 		if (batchSize < 1) {

@@ -61,9 +61,12 @@ public class OutboxRelay implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** Asks the relay to look at the outbox now rather than at its next poll. */
+	/**
+	 * Asks the relay to look at the outbox now rather than at its next poll. Wakes one
+	 * worker, however many transactions commit meanwhile.
+	 */
 	public void wakeUp() {
-		if (this.wakeUps.availablePermits() < this.properties.workers()) {
+		if (this.wakeUps.availablePermits() == 0) {
 			this.wakeUps.release();
 		}
 	}
@@ -115,6 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private void relayUntilStopped() {
 		while (this.running) {
 			try {
+				lingerForMore();
 				while (this.running && relayBatch() == this.properties.batchSize()) {
 					wakeUp(); // there is more: let another worker take the next batch
 								// meanwhile
@@ -125,12 +129,28 @@ public class OutboxRelay implements SmartLifecycle {
 						ex.toString());
 			}
 			try {
-				this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				if (this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+					this.wakeUps.drainPermits();
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
+		}
+	}
+
+	/**
+	 * Lets the transactions committing right now add their messages to the batch: under
+	 * load that makes one batch of many rows out of what would be many batches of one or
+	 * two, each with its own database transaction and broker round trip.
+	 */
+	private void lingerForMore() {
+		try {
+			Thread.sleep(this.properties.linger().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
