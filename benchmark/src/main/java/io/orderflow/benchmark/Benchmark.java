@@ -18,6 +18,7 @@ import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.Redis;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.report.Report;
+import io.orderflow.benchmark.routing.RoutingComparison;
 import io.orderflow.benchmark.workload.SchedulingRates;
 
 /**
@@ -37,9 +38,11 @@ public final class Benchmark {
 		boolean smoke = false;
 		Integer runs = null;
 		Path profile = null;
+		boolean routing = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--smoke" -> smoke = true;
+				case "--routing" -> routing = true;
 				case "--runs" -> {
 					if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
 						usage("--runs needs a positive number");
@@ -70,7 +73,10 @@ public final class Benchmark {
 		log("app logs in " + root.relativize(logs));
 		try (Rabbit rabbit = Rabbit.fromEnvironment(); Redis redis = Redis.fromEnvironment()) {
 			Infrastructure infrastructure = new Infrastructure(Postgres.fromEnvironment(), rabbit, redis);
-			if (profile != null) {
+			if (routing) {
+				RoutingComparison.run(rabbit);
+			}
+			else if (profile != null) {
 				ProfileRun.run(settings, infrastructure, root, logs, root.resolve(profile));
 			}
 			else {
@@ -112,7 +118,7 @@ public final class Benchmark {
 		System.out.println("Reproduce with: " + settings.command());
 	}
 
-	static void log(String message) {
+	public static void log(String message) {
 		System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " benchmark: " + message);
 	}
 
@@ -130,11 +136,12 @@ public final class Benchmark {
 		if (problem != null) {
 			System.err.println("benchmark: " + problem);
 		}
-		System.err.println("usage: bin/benchmark [--smoke] [--runs N] [--profile FILE.md]");
+		System.err.println("usage: bin/benchmark [--smoke] [--runs N] [--profile FILE.md] [--routing]");
 		System.err.println("  --smoke          shortened workloads and one run, for a quick check (a few minutes)");
 		System.err.println("  --runs N         repetitions (default 3, 1 with --smoke); figures are medians over them");
 		System.err.println("  --profile FILE   only the create-throughput window, writing order-api's CPU profile to");
 		System.err.println("                   FILE (" + PROFILE_BEFORE + " is the report's \"before\")");
+		System.err.println("  --routing        only compare ways to route timers through delay levels on the broker");
 		System.exit((problem != null) ? 2 : 0);
 	}
 

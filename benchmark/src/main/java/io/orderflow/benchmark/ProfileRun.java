@@ -46,10 +46,12 @@ final class ProfileRun {
 					new ServiceOutbox(serviceDb, log), logs.resolve("profile-order-api.jfr"), log);
 			String measured = String.format(Locale.ROOT,
 					"Measured %s on the service code of commit %s (`bin/benchmark --profile`): %d clients, %d s "
-							+ "warm-up, then %d s recorded; %.0f orders/s, order-api %.2f ms CPU per order.",
+							+ "warm-up, %d s measured, then %d s recorded; %.0f orders/s, order-api %.2f ms CPU per "
+							+ "order in the measured window.",
 					LocalDate.now(ZoneOffset.UTC), serviceCommit(root), settings.clients(),
 					settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds(),
-					window.load().ordersPerSecond(), window.apiCpuMillisPerOrder());
+					settings.profileDuration().toSeconds(), window.load().ordersPerSecond(),
+					window.apiCpuMillisPerOrder());
 			Files.writeString(output, "<!-- Written by bin/benchmark --profile; docs/benchmarks.md shows it as the "
 					+ "\"before\" profile. -->\n\n" + ProfileTable.markdown(measured, window.profile()));
 			Benchmark.log("wrote " + root.relativize(output.toAbsolutePath()));

@@ -9,8 +9,11 @@ import java.time.Duration;
  * @param runs repetitions of the whole benchmark; figures are medians over them
  * @param clients concurrent HTTP clients creating orders, and JDBC clients replaying the
  * create transaction
- * @param warmUp creation load before the measured throughput window (not counted)
+ * @param warmUp creation load before the measured throughput window (not counted): long
+ * enough for the JIT compilers to have done most of their work
  * @param throughputDuration measured create-throughput window
+ * @param profileDuration creation load under JFR after the measured window, for
+ * order-api's CPU profile
  * @param ceilingDuration how long the create transaction is replayed directly
  * @param pendingTarget pending orders (timers) each design holds in the precision
  * workload
@@ -31,24 +34,24 @@ import java.time.Duration;
  * counts as lost
  */
 public record Settings(boolean smoke, int runs, int clients, Duration warmUp, Duration throughputDuration,
-		Duration ceilingDuration, int pendingTarget, double dueFraction, Duration dueFrom, Duration dueTo,
-		Duration grace, int burstSize, Duration burstTimeoutFrom, Duration burstTimeoutTo, int stormSize,
-		int deadLetterMessages, Duration stormTimeout, int outageTimers, Duration consumerDowntime,
+		Duration profileDuration, Duration ceilingDuration, int pendingTarget, double dueFraction, Duration dueFrom,
+		Duration dueTo, Duration grace, int burstSize, Duration burstTimeoutFrom, Duration burstTimeoutTo,
+		int stormSize, int deadLetterMessages, Duration stormTimeout, int outageTimers, Duration consumerDowntime,
 		Duration outageObservation) {
 
 	static Settings full(int runs) {
-		return new Settings(false, runs, 16, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(20),
-				100_000, 0.02, Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofSeconds(15), 5_000,
-				Duration.ofSeconds(3), Duration.ofSeconds(60), 50_000, 50_000, Duration.ofSeconds(240), 1_000,
-				Duration.ofSeconds(10), Duration.ofSeconds(60));
+		return new Settings(false, runs, 16, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(20),
+				Duration.ofSeconds(20), 100_000, 0.02, Duration.ofSeconds(5), Duration.ofSeconds(90),
+				Duration.ofSeconds(15), 5_000, Duration.ofSeconds(3), Duration.ofSeconds(60), 50_000, 50_000,
+				Duration.ofSeconds(240), 1_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
 	}
 
 	/** Shortened workloads: a check that everything works, in a few minutes. */
 	static Settings smoke(int runs) {
-		return new Settings(true, runs, 16, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(5), 5_000,
-				0.02, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 500, Duration.ofSeconds(3),
-				Duration.ofSeconds(20), 2_000, 2_000, Duration.ofSeconds(120), 200, Duration.ofSeconds(10),
-				Duration.ofSeconds(30));
+		return new Settings(true, runs, 16, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5),
+				Duration.ofSeconds(5), 5_000, 0.02, Duration.ofSeconds(5), Duration.ofSeconds(30),
+				Duration.ofSeconds(15), 500, Duration.ofSeconds(3), Duration.ofSeconds(20), 2_000, 2_000,
+				Duration.ofSeconds(120), 200, Duration.ofSeconds(10), Duration.ofSeconds(30));
 	}
 
 	public int dueCount() {

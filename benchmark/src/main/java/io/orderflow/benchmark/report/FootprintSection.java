@@ -36,9 +36,9 @@ final class FootprintSection implements Section {
 				"Both apps' resident memory (VmRSS from `/proc/<pid>/status`) is sampled every second during the "
 						+ "create-throughput window, the burst and the service's storm; the peak of each phase, and "
 						+ "of all three (target: below %.0f MiB). The apps run with `bin/jvm.options`. From the "
-						+ "create-throughput window on, order-api also holds what JFR needs for its CPU profile: "
-						+ "starting the recording added %s MiB to its resident memory.%n%n",
-				Targets.RSS_MIB, this.figures.mebibytes((run) -> run.creation().profilingRssKb())));
+						+ "profiled window after the create-throughput window on, order-api also holds what JFR "
+						+ "needs for its CPU profile.%n%n",
+				Targets.RSS_MIB));
 		md.append("| App | Create throughput, MiB | Burst, MiB | Storm, MiB | **Peak under load, MiB** |\n");
 		md.append("| --- | ---: | ---: | ---: | ---: |\n");
 		peaks(md, "order-api", RssSampler.Peaks::apiKb);

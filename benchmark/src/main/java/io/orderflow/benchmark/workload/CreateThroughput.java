@@ -15,10 +15,12 @@ import io.orderflow.benchmark.profile.JfrRecording;
 
 /**
  * Sustained creation: the clients place orders due minutes to days later through
- * {@code POST /api/orders} for a warm-up, then for the measured window. During the window
- * a JFR recording profiles order-api, both apps' memory is sampled every second, and the
- * CPU of every process is read at both ends. When it closes, the outbox messages the
- * relays have not published yet are counted, and their publication awaited.
+ * {@code POST /api/orders} for a warm-up, and once the relays have published what it
+ * wrote, for the measured window. During the window both apps' memory is sampled every
+ * second and the CPU of every process is read at both ends. When it closes, the outbox
+ * messages the relays have not published yet are counted, and their publication awaited.
+ * Then a shorter window under JFR profiles order-api, apart from the measured one so that
+ * the recording's own cost stays out of it.
  */
 public final class CreateThroughput {
 
@@ -30,13 +32,12 @@ public final class CreateThroughput {
 	 */
 	public static Window measure(Settings settings, HttpLoad load, ServiceApps.App api, ServiceApps.App consumer,
 			ServiceOutbox outbox, Path recording, RunLog log) throws Exception {
-		log.log("create throughput: %d clients, %d s warm-up, then %d s measured with order-api under JFR",
-				settings.clients(), settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds());
+		log.log("create throughput: %d clients, %d s warm-up, then %d s measured, then %d s with order-api under JFR",
+				settings.clients(), settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds(),
+				settings.profileDuration().toSeconds());
 		HttpLoad.Result warmUp = load.runFor(settings.warmUp(), CreateThroughput::order);
 		warmUp.requireNoErrors("warm-up");
-		long rssBeforeProfiling = api.rssKb();
-		JfrRecording profiling = JfrRecording.start(api.pid(), recording);
-		long profilingRssKb = api.rssKb() - rssBeforeProfiling;
+		outbox.awaitPublished(false);
 		RssSampler memory = RssSampler.start(api, consumer);
 		CpuUsage cpuBefore = CpuUsage.sample(api, consumer);
 		HttpLoad.Result window = load.runFor(settings.throughputDuration(), CreateThroughput::order);
@@ -44,11 +45,14 @@ public final class CreateThroughput {
 		long closed = System.nanoTime();
 		long backlog = outbox.unpublished();
 		RssSampler.Peaks rss = memory.stop();
-		CpuProfile profile = profiling.stop();
 		window.requireNoErrors("create throughput");
 		outbox.awaitPublished(false);
 		double drained = (System.nanoTime() - closed) / 1e9;
-		Window result = new Window(warmUp.created(), window, cpu, profile, profilingRssKb, rss, backlog, drained,
+		JfrRecording profiling = JfrRecording.start(api.pid(), recording);
+		load.runFor(settings.profileDuration(), CreateThroughput::order).requireNoErrors("profiled creation");
+		CpuProfile profile = profiling.stop();
+		outbox.awaitPublished(false);
+		Window result = new Window(warmUp.created(), window, cpu, profile, rss, backlog, drained,
 				outbox.messagesPerOrder());
 		log.log("create throughput: %.0f orders/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; order-api %.2f ms CPU per order",
 				window.ordersPerSecond(), Stats.percentile(window.latencyMillis(), 50),
@@ -69,17 +73,14 @@ public final class CreateThroughput {
 	 * @param warmUpOrders orders created during the warm-up
 	 * @param load the window's requests
 	 * @param cpu cores each process used during the window
-	 * @param profile order-api's execution samples during the window
-	 * @param profilingRssKb what starting the JFR recording added to order-api's resident
-	 * memory, which the peaks under load include from then on
+	 * @param profile order-api's execution samples during the profiled window
 	 * @param rss the apps' peak memory during the window
 	 * @param outboxBacklog outbox messages not yet published when the window closed
 	 * @param outboxDrainSeconds how long after the window the relays had published them
 	 * @param outboxMessagesPerOrder outbox messages the service writes per order
 	 */
 	public record Window(long warmUpOrders, HttpLoad.Result load, Map<String, Double> cpu, CpuProfile profile,
-			long profilingRssKb, RssSampler.Peaks rss, long outboxBacklog, double outboxDrainSeconds,
-			double outboxMessagesPerOrder) {
+			RssSampler.Peaks rss, long outboxBacklog, double outboxDrainSeconds, double outboxMessagesPerOrder) {
 
 		/** Outbox messages the window's creation rate writes per second. */
 		public double outboxMessagesPerSecond() {
