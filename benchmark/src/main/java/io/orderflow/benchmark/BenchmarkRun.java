@@ -1,6 +1,7 @@
 package io.orderflow.benchmark;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,6 +44,8 @@ import io.orderflow.messaging.Topology;
 final class BenchmarkRun {
 
 	private static final String SWEEPER_CANCELLED = "order.sweeper.cancelled";
+
+	private static final Duration SETTLING_LIMIT = Duration.ofSeconds(90);
 
 	private final Settings settings;
 
@@ -107,7 +110,12 @@ final class BenchmarkRun {
 			ServiceOutbox outbox = new ServiceOutbox(serviceDb, this.log);
 
 			CreateThroughput.Window creation = CreateThroughput.measure(this.settings, load, api, consumer, outbox,
-					this.logs.resolve("run-" + this.number + "-order-api.jfr"), this.log);
+					this.log);
+			// the timers just created pass their short levels within a minute: the
+			// ceiling and the burst get a broker done with that, not one still busy
+			Duration settling = this.rabbit.awaitShortLevelsEmpty(new Topology(Rabbit.PREFIX), SETTLING_LIMIT);
+			this.log.log("broker: the created timers left the levels shorter than a minute after %.0f s more",
+					settling.toMillis() / 1000.0);
 			this.log.log("database ceiling: replaying the create transaction with %d JDBC clients for %d s",
 					this.settings.clients(), this.settings.ceilingDuration().toSeconds());
 			DbCeiling.Result ceiling = DbCeiling.measure(this.postgres, serviceDb, this.settings.clients(),
@@ -165,6 +173,9 @@ final class BenchmarkRun {
 					baselines);
 			consumer = outage.consumer();
 			double swept = sweptBeforeOutage + this.apps.metric(consumer, SWEEPER_CANCELLED);
+
+			creation = creation.withProfile(CreateThroughput.profile(this.settings, load, api, outbox,
+					this.logs.resolve("run-" + this.number + "-order-api.jfr"), this.log));
 
 			for (Baseline baseline : baselines) {
 				if (baseline.early() > 0) {

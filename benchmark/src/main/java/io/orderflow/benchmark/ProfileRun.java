@@ -42,8 +42,10 @@ final class ProfileRun {
 			ServiceApps.App api = apps.start(ServiceApps.API, "profile-" + ServiceApps.API + ".log");
 			ServiceApps.App consumer = apps.start(ServiceApps.CONSUMER, "profile-" + ServiceApps.CONSUMER + ".log");
 			HttpLoad load = new HttpLoad(api.uri("/api/orders"), settings.clients());
-			CreateThroughput.Window window = CreateThroughput.measure(settings, load, api, consumer,
-					new ServiceOutbox(serviceDb, log), logs.resolve("profile-order-api.jfr"), log);
+			ServiceOutbox outbox = new ServiceOutbox(serviceDb, log);
+			CreateThroughput.Window window = CreateThroughput.measure(settings, load, api, consumer, outbox, log);
+			window = window.withProfile(
+					CreateThroughput.profile(settings, load, api, outbox, logs.resolve("profile-order-api.jfr"), log));
 			String measured = String.format(Locale.ROOT,
 					"Measured %s on the service code of commit %s (`bin/benchmark --profile`): %d clients, %d s "
 							+ "warm-up, %d s measured, then %d s recorded; %.0f orders/s, order-api %.2f ms CPU per "

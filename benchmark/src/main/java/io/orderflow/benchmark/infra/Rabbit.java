@@ -1,6 +1,7 @@
 package io.orderflow.benchmark.infra;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +23,9 @@ import io.orderflow.messaging.Topology;
 public final class Rabbit implements AutoCloseable {
 
 	public static final String PREFIX = "bench.";
+
+	/** Levels 0 to 5: waits of 1 to 32 s, passed within a minute of publishing. */
+	private static final int SHORT_LEVELS = 6;
 
 	private static final Pattern OK_VALUE = Pattern.compile("\\{ok,\\s*(\\d+)}");
 
@@ -130,8 +134,28 @@ public final class Rabbit implements AutoCloseable {
 
 	/** Timers waiting in the service's delay levels. */
 	public long pendingTimers(Topology topology) throws IOException, TimeoutException {
+		return messagesInLevelsBelow(topology, DelayLevels.COUNT);
+	}
+
+	/**
+	 * Waits until the delay levels shorter than a minute are empty, so that the timers
+	 * just published have made the hops they make in their first minute and the next
+	 * workload does not share the broker with them. Gives up after {@code giveUp}.
+	 * @return how long it waited
+	 */
+	public Duration awaitShortLevelsEmpty(Topology topology, Duration giveUp)
+			throws IOException, TimeoutException, InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + giveUp.toNanos();
+		while (System.nanoTime() < deadline && messagesInLevelsBelow(topology, SHORT_LEVELS) > 0) {
+			Thread.sleep(500);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private long messagesInLevelsBelow(Topology topology, int levels) throws IOException, TimeoutException {
 		long total = 0;
-		for (int level = 0; level < DelayLevels.COUNT; level++) {
+		for (int level = 0; level < levels; level++) {
 			total += Math.max(messageCount(topology.delayLevel(level)), 0);
 		}
 		return total;

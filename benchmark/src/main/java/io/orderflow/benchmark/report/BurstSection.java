@@ -24,8 +24,8 @@ final class BurstSection implements Section {
 	public void appendTo(StringBuilder md) {
 		md.append(String.format(Locale.ROOT,
 				"%,d orders with payment timeouts drawn uniformly between %d and %d s (to the millisecond) are "
-						+ "placed through `POST /api/orders` by %d closed-loop clients as fast as they go, right "
-						+ "after the create-throughput window, so that their timers are published and fall due "
+						+ "placed through `POST /api/orders` by %d closed-loop clients as fast as they go, after "
+						+ "the create-throughput window and the database ceiling, so that their timers are published and fall due "
 						+ "while the API is busy; then the benchmark waits until all are cancelled, or %d s after "
 						+ "the last deadline. Lateness is `cancelled_at - payment_deadline`; an order still pending "
 						+ "at the end counts as not fired. The service only: the baselines' timers do not depend on "

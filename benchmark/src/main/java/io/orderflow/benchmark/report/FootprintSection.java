@@ -35,9 +35,9 @@ final class FootprintSection implements Section {
 		md.append(String.format(Locale.ROOT,
 				"Both apps' resident memory (VmRSS from `/proc/<pid>/status`) is sampled every second during the "
 						+ "create-throughput window, the burst and the service's storm; the peak of each phase, and "
-						+ "of all three (target: below %.0f MiB). The apps run with `bin/jvm.options`. From the "
-						+ "profiled window after the create-throughput window on, order-api also holds what JFR "
-						+ "needs for its CPU profile.%n%n",
+						+ "of all three (target: below %.0f MiB). The apps run with `bin/jvm.options`. order-api's CPU "
+						+ "profile is recorded at the end of each run, after these phases, so that the memory JFR "
+						+ "keeps does not count here.%n%n",
 				Targets.RSS_MIB));
 		md.append("| App | Create throughput, MiB | Burst, MiB | Storm, MiB | **Peak under load, MiB** |\n");
 		md.append("| --- | ---: | ---: | ---: | ---: |\n");

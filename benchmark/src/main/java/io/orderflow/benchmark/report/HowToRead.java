@@ -11,14 +11,15 @@ final class HowToRead {
 	static void appendTo(StringBuilder md) {
 		md.append("## How to read this\n\n");
 		md.append("- **The service (binary delay levels).** A timer waits in the broker, not in a table that someone "
-				+ "polls: its lateness does not depend on a polling interval or on how many timers are pending, only on "
-				+ "how its delay is rounded plus one dead-lettering per 1 bit of the delay and the cancel itself. It "
-				+ "pays for that on creation (every order writes its outbox rows and confirmed publishes, on top of "
-				+ "HTTP and JSON) and in a storm, where every timer passes through at-least-once dead-lettering, a "
-				+ "listener and a per-order transaction that also writes and publishes an event. A timer's delay is "
-				+ "computed when it is published, so an outbox backlog (see create throughput) makes timers late only "
-				+ "if it outlasts their timeout, which the burst provokes on purpose. Timers that fall due while the "
-				+ "consumer is down wait in its quorum queue.\n");
+				+ "polls: it passes one delay level per 1 bit of its delay in whole seconds, reaches the consumer a "
+				+ "second or two early and is held there until its deadline, so its lateness depends neither on a "
+				+ "polling interval nor on how many timers are pending, only on the consumer keeping up. It pays for "
+				+ "that on creation (every order writes its outbox rows and confirmed publishes, on top of HTTP and "
+				+ "JSON, and the broker dead-letters each timer once per level) and in a storm, where every timer "
+				+ "passes at-least-once dead-lettering and a listener, and every cancel also writes and publishes an "
+				+ "event. A timer's delay is computed just before it is published, so time in the outbox does not "
+				+ "make it late unless it outlasts the timeout. Timers that fall due while the consumer is down "
+				+ "wait in its quorum queue.\n");
 		md.append("- **Single per-message-TTL queue.** The simplest broker recipe, and fine while every timer has the "
 				+ "same TTL: the empty-queue storm shows it is fast then. With mixed deadlines RabbitMQ only expires "
 				+ "the message at the head, so a timer due in seconds waits behind one due in days: most due timers "

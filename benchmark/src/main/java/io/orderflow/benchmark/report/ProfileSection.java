@@ -34,9 +34,9 @@ final class ProfileSection implements Section {
 	@Override
 	public void appendTo(StringBuilder md) {
 		md.append("A JFR recording (JFR's `profile` settings: the stack of every thread running Java code sampled "
-				+ "every 10 ms, up to 256 frames deep) runs in order-api for a window of creation load right after "
-				+ "the measured one (so that its own cost stays out of the measured window), started and dumped with "
-				+ "`jcmd`; below, the hottest methods by self samples, and the application's own "
+				+ "every 10 ms, up to 256 frames deep) runs in order-api for a window of creation load at the end of "
+				+ "each run (so that neither its CPU nor the memory JFR keeps shows in a measured figure; the "
+				+ "\"before\" recording followed its measured window directly), started and dumped with `jcmd`; below, the hottest methods by self samples, and the application's own "
 				+ "methods by inclusive samples, as shares of all the recording's samples. Time in native code "
 				+ "(socket reads and writes, for one) and in the JVM's own threads (JIT, GC) is not sampled. CPU per "
 				+ "order is order-api's CPU time in the measured window (`/proc/<pid>/stat`) over the orders created "

@@ -233,8 +233,8 @@ public final class Report {
 		Figures.row(md, "HTTP clients / JDBC clients", this.settings.clients() + " / " + this.settings.clients());
 		Figures.row(md, "Create throughput",
 				this.settings.warmUp().toSeconds() + " s warm-up, then "
-						+ this.settings.throughputDuration().toSeconds() + " s measured, then "
-						+ this.settings.profileDuration().toSeconds() + " s with order-api under JFR");
+						+ this.settings.throughputDuration().toSeconds() + " s measured; at the end of the run, "
+						+ this.settings.profileDuration().toSeconds() + " s more with order-api under JFR");
 		Figures.row(md, "Database ceiling", this.settings.ceilingDuration().toSeconds() + " s replay");
 		Figures.row(md, "Burst",
 				String.format(Locale.ROOT, "%,d orders, payment timeouts %d-%d s", this.settings.burstSize(),

@@ -57,8 +57,10 @@ final class StormSection implements Section {
 				"The broker's own dead-letter rate, measured in the same run: %,d persistent messages that expire at "
 						+ "the same instant in a quorum queue with at-least-once dead-lettering (like each delay "
 						+ "level) reach a quorum sink queue at **%s msg/s** (from their expiry until the sink holds "
-						+ "all of them, %s). A timer of the service is dead-lettered once per 1 bit of its delay, "
-						+ "then consumed by a listener that cancels in its own transaction. From the deadline until "
+						+ "all of them, %s). A timer of the service is dead-lettered once per level it passes; the "
+						+ "consumer holds the timers that arrive before their deadline and cancels the due ones in "
+						+ "batches of up to 500 per transaction, each writing its `order.cancelled` event to the "
+						+ "outbox, which the consumer's relay publishes. From the deadline until "
 						+ "its last `order.cancelled` event was confirmed, the service handled **%s orders/s, %s of "
 						+ "the broker's rate**.%n%n",
 				this.figures.settings().deadLetterMessages(),

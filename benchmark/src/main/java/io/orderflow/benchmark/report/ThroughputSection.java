@@ -36,7 +36,10 @@ final class ThroughputSection implements Section {
 						+ "timer in the outbox), after which the outbox relay publishes both messages with publisher "
 						+ "confirms. The database ceiling replays that same transaction (same statements, same "
 						+ "payloads, same JDBC driver options) directly with %d JDBC clients on a fresh database, "
-						+ "in the same run, while the apps sit idle.%n%n",
+						+ "in the same run, while the apps sit idle: after the relays have published what the "
+						+ "window left in the outbox and the timers it created have left the delay levels shorter "
+						+ "than a minute (up to 90 s), so that the broker is not busy dead-lettering them. The "
+						+ "burst (section 3) follows.%n%n",
 				clients, this.figures.settings().throughputDuration().toSeconds(),
 				this.figures.settings().warmUp().toSeconds(), clients));
 		md.append("| Figure | Median (min–max) |\n| --- | --- |\n");

@@ -19,22 +19,21 @@ import io.orderflow.benchmark.profile.JfrRecording;
  * wrote, for the measured window. During the window both apps' memory is sampled every
  * second and the CPU of every process is read at both ends. When it closes, the outbox
  * messages the relays have not published yet are counted, and their publication awaited.
- * Then a shorter window under JFR profiles order-api, apart from the measured one so that
- * the recording's own cost stays out of it.
+ *
+ * <p>
+ * order-api's CPU profile is taken in a shorter window of its own under JFR, at the end
+ * of a run, so that neither the recording's CPU nor the memory it keeps afterwards shows
+ * in any measured figure.
  */
 public final class CreateThroughput {
 
 	private CreateThroughput() {
 	}
 
-	/**
-	 * @param recording where order-api's JFR recording is written
-	 */
 	public static Window measure(Settings settings, HttpLoad load, ServiceApps.App api, ServiceApps.App consumer,
-			ServiceOutbox outbox, Path recording, RunLog log) throws Exception {
-		log.log("create throughput: %d clients, %d s warm-up, then %d s measured, then %d s with order-api under JFR",
-				settings.clients(), settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds(),
-				settings.profileDuration().toSeconds());
+			ServiceOutbox outbox, RunLog log) throws Exception {
+		log.log("create throughput: %d clients, %d s warm-up, then %d s measured", settings.clients(),
+				settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds());
 		HttpLoad.Result warmUp = load.runFor(settings.warmUp(), CreateThroughput::order);
 		warmUp.requireNoErrors("warm-up");
 		outbox.awaitPublished(false);
@@ -48,11 +47,7 @@ public final class CreateThroughput {
 		window.requireNoErrors("create throughput");
 		outbox.awaitPublished(false);
 		double drained = (System.nanoTime() - closed) / 1e9;
-		JfrRecording profiling = JfrRecording.start(api.pid(), recording);
-		load.runFor(settings.profileDuration(), CreateThroughput::order).requireNoErrors("profiled creation");
-		CpuProfile profile = profiling.stop();
-		outbox.awaitPublished(false);
-		Window result = new Window(warmUp.created(), window, cpu, profile, rss, backlog, drained,
+		Window result = new Window(warmUp.created(), window, cpu, null, rss, backlog, drained,
 				outbox.messagesPerOrder());
 		log.log("create throughput: %.0f orders/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; order-api %.2f ms CPU per order",
 				window.ordersPerSecond(), Stats.percentile(window.latencyMillis(), 50),
@@ -61,6 +56,22 @@ public final class CreateThroughput {
 		log.log("outbox backlog when the window closed: %d messages, published within %.1f s", backlog,
 				result.outboxDrainSeconds());
 		return result;
+	}
+
+	/**
+	 * Creates orders like the measured window, for {@code profileDuration}, with
+	 * order-api under JFR.
+	 * @param recording where the recording is written
+	 * @return order-api's execution samples
+	 */
+	public static CpuProfile profile(Settings settings, HttpLoad load, ServiceApps.App api, ServiceOutbox outbox,
+			Path recording, RunLog log) throws Exception {
+		log.log("profile: %d s of creation with order-api under JFR", settings.profileDuration().toSeconds());
+		JfrRecording profiling = JfrRecording.start(api.pid(), recording);
+		load.runFor(settings.profileDuration(), CreateThroughput::order).requireNoErrors("profiled creation");
+		CpuProfile profile = profiling.stop();
+		outbox.awaitPublished(false);
+		return profile;
 	}
 
 	private static OrderSpec order() {
@@ -81,6 +92,12 @@ public final class CreateThroughput {
 	 */
 	public record Window(long warmUpOrders, HttpLoad.Result load, Map<String, Double> cpu, CpuProfile profile,
 			RssSampler.Peaks rss, long outboxBacklog, double outboxDrainSeconds, double outboxMessagesPerOrder) {
+
+		/** This window with order-api's profile, recorded after it. */
+		public Window withProfile(CpuProfile recorded) {
+			return new Window(this.warmUpOrders, this.load, this.cpu, recorded, this.rss, this.outboxBacklog,
+					this.outboxDrainSeconds, this.outboxMessagesPerOrder);
+		}
 
 		/** Outbox messages the window's creation rate writes per second. */
 		public double outboxMessagesPerSecond() {
