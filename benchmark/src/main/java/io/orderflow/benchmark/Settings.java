@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param warmUp creation load before the measured throughput window (not counted): long
  * enough for the JIT compilers to have done most of their work
  * @param throughputDuration measured create-throughput window
- * @param profileDuration creation load under JFR after the measured window, for
- * order-api's CPU profile
+ * @param profileDuration creation load under JFR at the end of a run, for order-api's CPU
+ * profile
  * @param ceilingDuration how long the create transaction is replayed directly
  * @param pendingTarget pending orders (timers) each design holds in the precision
  * workload

@@ -120,8 +120,8 @@ public class OutboxRelay implements SmartLifecycle {
 			try {
 				lingerForMore();
 				while (this.running && relayBatch() == this.properties.batchSize()) {
-					wakeUp(); // there is more: let another worker take the next batch
-								// meanwhile
+					// there is more: let another worker take the next batch meanwhile
+					wakeUp();
 				}
 			}
 			catch (RuntimeException ex) {
