@@ -17,26 +17,30 @@ class CustomerCancellationIntegrationTests extends OrderApiIntegrationTest {
 	@Autowired
 	OrderCancellation cancellation;
 
+	private final String customerId = newCustomer();
+
+	private final Client owner = customer(this.customerId);
+
 	@Test
 	void cancelsAnOrderAwaitingPayment() {
-		String orderNo = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
+		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
 
-		Response cancelled = post("/api/orders/" + orderNo + "/cancellation", "");
+		Response cancelled = this.owner.post("/api/orders/" + orderNo + "/cancellation", "");
 
 		assertThat(cancelled.status()).isEqualTo(200);
 		assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
 		assertThat(cancelled.text("cancelReason")).isEqualTo("CUSTOMER_REQUEST");
 		assertThat(Instant.parse(cancelled.text("cancelledAt"))).isNotNull();
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("CANCELLED");
+		assertThat(this.owner.get("/api/orders/" + orderNo).text("status")).isEqualTo("CANCELLED");
 		assertThat(outboxMessages("order.cancelled", orderNo)).isOne();
 	}
 
 	@Test
 	void repeatingTheCancellationChangesNothing() {
-		String orderNo = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
-		Response first = post("/api/orders/" + orderNo + "/cancellation", "");
+		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
+		Response first = this.owner.post("/api/orders/" + orderNo + "/cancellation", "");
 
-		Response again = post("/api/orders/" + orderNo + "/cancellation", "");
+		Response again = this.owner.post("/api/orders/" + orderNo + "/cancellation", "");
 
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).isEqualTo(first.body());
@@ -45,13 +49,14 @@ class CustomerCancellationIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void anOrderThatTimedOutCanNoLongerBeCancelled() {
-		Response placed = post("/api/orders", VALID_ORDER.formatted(newCustomer()).replace("PT30M", "PT1S"));
+		Response placed = this.checkout.post("/api/orders",
+				VALID_ORDER.formatted(this.customerId).replace("PT30M", "PT1S"));
 		String orderNo = placed.text("orderNo");
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> Instant.now().isAfter(Instant.parse(placed.text("paymentDeadline"))));
 		this.cancellation.cancelForPaymentTimeout(orderNo);
 
-		Response refused = post("/api/orders/" + orderNo + "/cancellation", "");
+		Response refused = this.owner.post("/api/orders/" + orderNo + "/cancellation", "");
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
@@ -60,8 +65,18 @@ class CustomerCancellationIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	@Test
+	void supportCancelsAnyCustomersOrder() {
+		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
+
+		Response cancelled = this.support.post("/api/orders/" + orderNo + "/cancellation", "");
+
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.text("cancelReason")).isEqualTo("CUSTOMER_REQUEST");
+	}
+
+	@Test
 	void cancellingAnUnknownOrderIsNotFound() {
-		assertThat(post("/api/orders/NOSUCHORDER/cancellation", "").status()).isEqualTo(404);
+		assertThat(this.owner.post("/api/orders/NOSUCHORDER/cancellation", "").status()).isEqualTo(404);
 	}
 
 }

@@ -1,18 +1,11 @@
 package io.orderflow.api;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import io.orderflow.messaging.Topology;
-import io.orderflow.payment.PaymentCallbacks;
-import io.orderflow.payment.PaymentNotification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +14,16 @@ class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
 	private static final String SHIPMENT = """
 			{"carrier": "SF Express", "trackingNo": "SF1234567890"}""";
 
-	@Autowired
-	PaymentCallbacks payments;
+	private final String customerId = newCustomer();
+
+	/** The customer whose orders these tests place. */
+	private final Client owner = customer(this.customerId);
 
 	@Test
 	void shipsAPaidOrderAndSchedulesItsAutoCompletion() {
-		String orderNo = paidOrder();
+		String orderNo = paidOrderOf(this.customerId);
 
-		Response shipped = post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
+		Response shipped = this.warehouse.post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
 
 		assertThat(shipped.status()).isEqualTo(200);
 		assertThat(shipped.text("status")).isEqualTo("SHIPPED");
@@ -43,9 +38,9 @@ class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void takesTheAutoCompletionDelayFromTheShipment() {
-		String orderNo = paidOrder();
+		String orderNo = paidOrderOf(this.customerId);
 
-		Response shipped = post("/api/orders/" + orderNo + "/shipment",
+		Response shipped = this.warehouse.post("/api/orders/" + orderNo + "/shipment",
 				"{\"carrier\": \"SF\", \"trackingNo\": \"T1\", \"autoCompleteAfter\": \"P14D\"}");
 
 		assertThat(Duration.between(Instant.parse(shipped.body().path("shipment").path("shippedAt").asString()),
@@ -55,10 +50,10 @@ class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void theCustomerConfirmsReceiptOfAShippedOrder() {
-		String orderNo = paidOrder();
-		post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
+		String orderNo = paidOrderOf(this.customerId);
+		this.warehouse.post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
 
-		Response completed = post("/api/orders/" + orderNo + "/receipt", "");
+		Response completed = this.owner.post("/api/orders/" + orderNo + "/receipt", "");
 
 		assertThat(completed.status()).isEqualTo(200);
 		assertThat(completed.text("status")).isEqualTo("COMPLETED");
@@ -69,54 +64,46 @@ class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void refusesTransitionsTheStateMachineDoesNotAllowNamingTheCurrentStatus() {
-		String pending = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
-		String paid = paidOrder();
-		String completed = paidOrder();
-		post("/api/orders/" + completed + "/shipment", SHIPMENT);
-		post("/api/orders/" + completed + "/receipt", "");
+		String pending = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
+		String paid = paidOrderOf(this.customerId);
+		String completed = paidOrderOf(this.customerId);
+		this.warehouse.post("/api/orders/" + completed + "/shipment", SHIPMENT);
+		this.owner.post("/api/orders/" + completed + "/receipt", "");
 
-		assertConflict(post("/api/orders/" + pending + "/shipment", SHIPMENT), "PENDING_PAYMENT");
-		assertConflict(post("/api/orders/" + pending + "/receipt", ""), "PENDING_PAYMENT");
-		assertConflict(post("/api/orders/" + paid + "/receipt", ""), "PAID");
-		assertConflict(post("/api/orders/" + paid + "/cancellation", ""), "PAID");
-		assertConflict(post("/api/orders/" + completed + "/shipment", SHIPMENT), "COMPLETED");
-		assertConflict(post("/api/orders/" + completed + "/receipt", ""), "COMPLETED");
+		assertConflict(this.warehouse.post("/api/orders/" + pending + "/shipment", SHIPMENT), "PENDING_PAYMENT");
+		assertConflict(this.owner.post("/api/orders/" + pending + "/receipt", ""), "PENDING_PAYMENT");
+		assertConflict(this.owner.post("/api/orders/" + paid + "/receipt", ""), "PAID");
+		assertConflict(this.support.post("/api/orders/" + paid + "/cancellation", ""), "PAID");
+		assertConflict(this.warehouse.post("/api/orders/" + completed + "/shipment", SHIPMENT), "COMPLETED");
+		assertConflict(this.owner.post("/api/orders/" + completed + "/receipt", ""), "COMPLETED");
 	}
 
 	@Test
 	void shippingAnUnknownOrderIsNotFound() {
-		assertThat(post("/api/orders/NOSUCHORDER/shipment", SHIPMENT).status()).isEqualTo(404);
-		assertThat(post("/api/orders/NOSUCHORDER/receipt", "").status()).isEqualTo(404);
+		assertThat(this.warehouse.post("/api/orders/NOSUCHORDER/shipment", SHIPMENT).status()).isEqualTo(404);
+		assertThat(this.owner.post("/api/orders/NOSUCHORDER/receipt", "").status()).isEqualTo(404);
 	}
 
 	@Test
 	void refusesAnInvalidShipment() {
-		String orderNo = paidOrder();
+		String orderNo = paidOrderOf(this.customerId);
 
-		Response blank = post("/api/orders/" + orderNo + "/shipment", "{\"carrier\": \" \", \"trackingNo\": \"T\"}");
-		Response tooLong = post("/api/orders/" + orderNo + "/shipment",
+		Response blank = this.warehouse.post("/api/orders/" + orderNo + "/shipment",
+				"{\"carrier\": \" \", \"trackingNo\": \"T\"}");
+		Response tooLong = this.warehouse.post("/api/orders/" + orderNo + "/shipment",
 				"{\"carrier\": \"SF\", \"trackingNo\": \"T\", \"autoCompleteAfter\": \"P365D\"}");
 
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.body().path("errors").get(0).path("field").asString()).isEqualTo("carrier");
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.body().path("errors").get(0).path("field").asString()).isEqualTo("autoCompleteAfter");
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PAID");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PAID");
 	}
 
 	private void assertConflict(Response response, String currentStatus) {
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
 		assertThat(response.text("detail")).contains("is " + currentStatus);
-	}
-
-	private String paidOrder() {
-		String orderNo = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
-		this.payments
-			.apply(new PaymentNotification("evt-" + UUID.randomUUID(), PaymentNotification.Type.SUCCEEDED, orderNo,
-					"txn-" + UUID.randomUUID(), new BigDecimal("39.80"), Currency.getInstance("CNY"), Instant.now()),
-					"{}");
-		return orderNo;
 	}
 
 }

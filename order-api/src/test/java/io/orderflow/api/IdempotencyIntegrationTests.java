@@ -26,8 +26,8 @@ class IdempotencyIntegrationTests extends OrderApiIntegrationTest {
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
 
-		Response first = post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
-		Response again = post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
+		Response first = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
+		Response again = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
 
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(again.status()).isEqualTo(201);
@@ -42,9 +42,9 @@ class IdempotencyIntegrationTests extends OrderApiIntegrationTest {
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
 
-		Response first = post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
-		Response again = post("/api/orders", VALID_ORDER.formatted(customer).replace("\n", "\n   "), "Idempotency-Key",
-				key);
+		Response first = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
+		Response again = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer).replace("\n", "\n   "),
+				"Idempotency-Key", key);
 
 		assertThat(again.text("orderNo")).isEqualTo(first.text("orderNo"));
 		assertThat(ordersOf(customer)).isOne();
@@ -54,9 +54,9 @@ class IdempotencyIntegrationTests extends OrderApiIntegrationTest {
 	void reusingAKeyForADifferentRequestIsRefused() {
 		String customer = newCustomer();
 		String key = UUID.randomUUID().toString();
-		post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
+		this.checkout.post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
 
-		Response other = post("/api/orders",
+		Response other = this.checkout.post("/api/orders",
 				VALID_ORDER.formatted(customer).replace("\"quantity\": 2", "\"quantity\": 3"), "Idempotency-Key", key);
 
 		assertThat(other.status()).isEqualTo(422);
@@ -77,13 +77,14 @@ class IdempotencyIntegrationTests extends OrderApiIntegrationTest {
 				lock.execute();
 			}
 
-			Response concurrent = post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key);
+			Response concurrent = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key",
+					key);
 
 			assertThat(concurrent.status()).isEqualTo(409);
 			assertThat(concurrent.contentType()).isEqualTo("application/problem+json");
 			first.rollback();
 		}
-		assertThat(post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key).status())
+		assertThat(this.checkout.post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key).status())
 			.isEqualTo(201);
 		assertThat(ordersOf(customer)).isOne();
 	}
@@ -96,8 +97,8 @@ class IdempotencyIntegrationTests extends OrderApiIntegrationTest {
 		List<Response> responses;
 		try {
 			List<CompletableFuture<Response>> requests = IntStream.range(0, 16)
-				.mapToObj((i) -> CompletableFuture.supplyAsync(
-						() -> post("/api/orders", VALID_ORDER.formatted(customer), "Idempotency-Key", key), pool))
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.checkout.post("/api/orders",
+						VALID_ORDER.formatted(customer), "Idempotency-Key", key), pool))
 				.toList();
 			responses = requests.stream().map(CompletableFuture::join).toList();
 		}

@@ -43,7 +43,8 @@ class OrderListIntegrationTests extends OrderApiIntegrationTest {
 		assertThat(listed.status()).isEqualTo(200);
 		assertThat(orderNos(listed)).isEqualTo(newestFirst(placed));
 		assertThat(listed.body().path("nextCursor").isNull()).isTrue();
-		assertThat(listed.body().path("items").get(0)).isEqualTo(get("/api/orders/" + orderNos(listed).get(0)).body());
+		assertThat(listed.body().path("items").get(0))
+			.isEqualTo(this.support.get("/api/orders/" + orderNos(listed).get(0)).body());
 		assertThat(listed.body().path("items").get(4).path("items").get(0).path("lineTotal").asString())
 			.isEqualTo("39.80");
 	}
@@ -52,7 +53,7 @@ class OrderListIntegrationTests extends OrderApiIntegrationTest {
 	void listsEveryOrderAsItReadsOnItsOwn() {
 		String customer = newCustomer();
 		List<String> orderNos = placeOrders(customer, 3).stream().map((placed) -> placed.text("orderNo")).toList();
-		post("/api/orders/" + orderNos.get(0) + "/cancellation", "");
+		this.support.post("/api/orders/" + orderNos.get(0) + "/cancellation", "");
 		this.jdbc.sql("""
 				UPDATE orders
 				SET status = 'SHIPPED',
@@ -66,7 +67,7 @@ class OrderListIntegrationTests extends OrderApiIntegrationTest {
 		Response listed = list("customerId=" + customer);
 
 		assertThat(listed.body().path("items").valueStream()).containsExactlyInAnyOrderElementsOf(
-				orderNos.stream().map((orderNo) -> get("/api/orders/" + orderNo).body()).toList());
+				orderNos.stream().map((orderNo) -> this.support.get("/api/orders/" + orderNo).body()).toList());
 	}
 
 	@Test
@@ -100,7 +101,7 @@ class OrderListIntegrationTests extends OrderApiIntegrationTest {
 		String customer = newCustomer();
 		List<String> orderNos = placeOrders(customer, 5).stream().map((placed) -> placed.text("orderNo")).toList();
 		String cancelled = orderNos.get(2);
-		assertThat(post("/api/orders/" + cancelled + "/cancellation", "").status()).isEqualTo(200);
+		assertThat(this.support.post("/api/orders/" + cancelled + "/cancellation", "").status()).isEqualTo(200);
 
 		Response listed = list("customerId=" + customer + "&status=CANCELLED");
 
@@ -127,7 +128,7 @@ class OrderListIntegrationTests extends OrderApiIntegrationTest {
 	@Test
 	void anOrderPastItsPaymentDeadlineIsNeverListedAsPayable() {
 		String customer = newCustomer();
-		Response placed = post("/api/orders", VALID_ORDER.formatted(customer).replace("PT30M", "PT1S"));
+		Response placed = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer).replace("PT30M", "PT1S"));
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> Instant.now().isAfter(Instant.parse(placed.text("paymentDeadline"))));
 
@@ -159,11 +160,11 @@ class OrderListIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	private Response list(String query) {
-		return get("/api/orders?" + query);
+		return this.support.get("/api/orders?" + query);
 	}
 
 	private Response place(String customer) {
-		Response placed = post("/api/orders", VALID_ORDER.formatted(customer));
+		Response placed = this.checkout.post("/api/orders", VALID_ORDER.formatted(customer));
 		assertThat(placed.status()).isEqualTo(201);
 		return placed;
 	}

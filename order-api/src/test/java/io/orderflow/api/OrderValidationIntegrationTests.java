@@ -22,6 +22,8 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 		return Stream.of(arguments("customerId", order("\"currency\": \"CNY\", \"items\": [" + ITEM + "]")),
 				arguments("customerId", body("customerId", "\"  \"")),
 				arguments("customerId", body("customerId", quoted("c".repeat(65)))),
+				arguments("customerId", body("customerId", "\"c-1\\u0000\"")),
+				arguments("customerId", body("customerId", "\"c-1\\r\\nINFO forged log line\"")),
 				arguments("currency", order("\"customerId\": \"c-1\", \"items\": [" + ITEM + "]")),
 				arguments("currency", body("currency", "\"cny\"")), arguments("currency", body("currency", "\"ABC\"")),
 				arguments("currency", body("currency", "\"CNYY\"")),
@@ -33,7 +35,9 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 				arguments("items[0].sku", item("\"sku\": \"\", \"quantity\": 1, \"unitPrice\": \"1.00\"")),
 				arguments("items[0].sku",
 						item("\"sku\": " + quoted("s".repeat(65)) + ", \"quantity\": 1, \"unitPrice\": \"1.00\"")),
-				arguments("items[0].quantity", item("\"sku\": \"S\", \"unitPrice\": \"1.00\"")),
+				arguments("items[0].sku", item("\"sku\": \"S\\u0000\", \"quantity\": 1, \"unitPrice\": \"1.00\"")),
+				arguments("items[0].sku", item("\"sku\": \"S\\u009b\", \"quantity\": 1, \"unitPrice\": \"1.00\"")),
+				arguments("items", item("\"sku\": \"S\", \"quantity\": 2, \"unitPrice\": \"99999999999999999.99\"")),
 				arguments("items[0].quantity", item("\"sku\": \"S\", \"quantity\": 0, \"unitPrice\": \"1.00\"")),
 				arguments("items[0].quantity", item("\"sku\": \"S\", \"quantity\": 10001, \"unitPrice\": \"1.00\"")),
 				arguments("items[0].quantity", item("\"sku\": \"S\", \"quantity\": 2.5, \"unitPrice\": \"1.00\"")),
@@ -53,13 +57,15 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 		return Stream.of(body("customerId", quoted("c".repeat(64))), body("paymentTimeout", "\"PT1S\""),
 				body("paymentTimeout", "\"P30D\""), item("\"sku\": \"S\", \"quantity\": 1, \"unitPrice\": \"0\""),
 				item("\"sku\": " + quoted("s".repeat(64)) + ", \"quantity\": 10000, \"unitPrice\": 0.5"),
-				body("items", "[" + String.join(",", Collections.nCopies(100, ITEM)) + "]"));
+				body("items", "[" + String.join(",", Collections.nCopies(100, ITEM)) + "]"),
+				body("customerId", quoted("客户-Ωmega-ü")),
+				item("\"sku\": \"S\", \"quantity\": 1, \"unitPrice\": \"99999999999999999.99\""));
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("invalidOrders")
 	void refusesAnInvalidFieldWithAProblemNamingIt(String field, String body) {
-		Response response = post("/api/orders", body);
+		Response response = this.checkout.post("/api/orders", body);
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -71,12 +77,12 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 	@ParameterizedTest
 	@MethodSource("boundaryOrders")
 	void acceptsValuesAtTheBoundaries(String body) {
-		assertThat(post("/api/orders", body).status()).isEqualTo(201);
+		assertThat(this.checkout.post("/api/orders", body).status()).isEqualTo(201);
 	}
 
 	@Test
 	void reportsEveryInvalidFieldAtOnce() {
-		Response response = post("/api/orders", """
+		Response response = this.checkout.post("/api/orders", """
 				{"customerId": "", "currency": "EUR", "paymentTimeout": "PT0S",
 				 "items": [{"sku": "S", "quantity": 0, "unitPrice": "1.00"}]}""");
 
@@ -87,7 +93,7 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void refusesMalformedJson() {
-		Response response = post("/api/orders", "{\"customerId\": ");
+		Response response = this.checkout.post("/api/orders", "{\"customerId\": ");
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -96,17 +102,17 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void refusesAMissingBody() {
-		assertThat(post("/api/orders", "").status()).isEqualTo(400);
+		assertThat(this.checkout.post("/api/orders", "").status()).isEqualTo(400);
 	}
 
 	@Test
 	void refusesABodyThatIsNotAnObject() {
-		assertThat(post("/api/orders", "[1, 2]").status()).isEqualTo(400);
+		assertThat(this.checkout.post("/api/orders", "[1, 2]").status()).isEqualTo(400);
 	}
 
 	@Test
 	void refusesAnOversizedBody() {
-		Response response = post("/api/orders", oversized());
+		Response response = this.checkout.post("/api/orders", oversized());
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -115,8 +121,8 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 	@Test
 	void refusesAnOversizedChunkedBody() {
 		byte[] body = oversized().getBytes(StandardCharsets.UTF_8);
-		Response response = post("/api/orders", BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
-				"application/json");
+		Response response = this.checkout.post("/api/orders",
+				BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json");
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -124,7 +130,7 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void refusesABodyThatIsNotJson() {
-		Response response = post("/api/orders", BodyPublishers.ofString("customerId=c-1"), "text/plain");
+		Response response = this.checkout.post("/api/orders", BodyPublishers.ofString("customerId=c-1"), "text/plain");
 
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -132,7 +138,7 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void refusesAnIdempotencyKeyThatIsTooLong() {
-		Response response = post("/api/orders", VALID_ORDER.formatted(newCustomer()), "Idempotency-Key",
+		Response response = this.checkout.post("/api/orders", VALID_ORDER.formatted(newCustomer()), "Idempotency-Key",
 				"k".repeat(256));
 
 		assertThat(response.status()).isEqualTo(400);
@@ -144,6 +150,30 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	/** A valid order with one field replaced. */
+	@Test
+	void refusesControlCharactersInParametersAndPaths() {
+		Response listed = this.support.get("/api/orders?customerId=c-1%00");
+		Response read = this.support.get("/api/orders/01M0000000000%00");
+		Response shipped = this.warehouse.post("/api/orders/01M0000000000%0A/shipment",
+				"{\"carrier\": \"SF\", \"trackingNo\": \"T\"}");
+
+		assertThat(listed.status()).isEqualTo(400);
+		assertThat(listed.body().path("errors").get(0).path("field").asString()).isEqualTo("customerId");
+		// refused by Tomcat before any code of ours runs
+		assertThat(read.status()).isEqualTo(400);
+		assertThat(shipped.status()).isEqualTo(400);
+	}
+
+	@Test
+	void refusesControlCharactersInAShipment() {
+		Response response = this.warehouse.post("/api/orders/01M0000000000000000000000Z/shipment",
+				"{\"carrier\": \"SF\\u0000\", \"trackingNo\": \"T\\r\\n\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body().path("errors").valueStream().map((error) -> error.path("field").asString()))
+			.containsExactly("carrier", "trackingNo");
+	}
+
 	private static String body(String field, String json) {
 		String customer = "\"customerId\": \"c-1\"";
 		String currency = "\"currency\": \"CNY\"";

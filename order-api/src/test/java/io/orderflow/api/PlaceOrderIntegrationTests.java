@@ -36,7 +36,7 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 	@Test
 	void placesAnOrderAwaitingPaymentWithTheDefaultTimeout() {
 		String customer = newCustomer();
-		Response created = post("/api/orders", """
+		Response created = this.checkout.post("/api/orders", """
 				{"customerId": "%s", "currency": "CNY",
 				 "items": [{"sku": "SKU-1", "quantity": 2, "unitPrice": "19.90"},
 				           {"sku": "SKU-2", "quantity": 1, "unitPrice": 5}]}""".formatted(customer));
@@ -60,14 +60,14 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 		assertThat(created.body().get("paidAt").isNull()).isTrue();
 		assertThat(created.body().get("cancelledAt").isNull()).isTrue();
 
-		Response fetched = get(created.location());
+		Response fetched = this.support.get(created.location());
 		assertThat(fetched.status()).isEqualTo(200);
 		assertThat(fetched.body()).isEqualTo(created.body());
 	}
 
 	@Test
 	void storesTheCreatedEventAndThePaymentTimerWithTheOrder() {
-		Response created = post("/api/orders", VALID_ORDER.formatted(newCustomer()));
+		Response created = this.checkout.post("/api/orders", VALID_ORDER.formatted(newCustomer()));
 
 		String orderNo = created.text("orderNo");
 		assertThat(outboxMessages("order.created", orderNo)).isOne();
@@ -76,7 +76,8 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void takesThePaymentTimeoutFromTheRequest() {
-		Response created = post("/api/orders", VALID_ORDER.formatted(newCustomer()).replace("PT30M", "PT10S"));
+		Response created = this.checkout.post("/api/orders",
+				VALID_ORDER.formatted(newCustomer()).replace("PT30M", "PT10S"));
 
 		assertThat(Duration.between(Instant.parse(created.text("createdAt")),
 				Instant.parse(created.text("paymentDeadline"))))
@@ -92,7 +93,7 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 			.with("order.created");
 		this.admin.declareBinding(binding);
 		try {
-			String orderNo = post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
+			String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
 
 			Message message = await().atMost(Duration.ofSeconds(10))
 				.until(() -> this.rabbit.receive(queue.getName()), (received) -> received != null
@@ -115,7 +116,7 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 		String orderNo;
 		brokerLink().cut();
 		try {
-			Response created = post("/api/orders", VALID_ORDER.formatted(newCustomer()));
+			Response created = this.checkout.post("/api/orders", VALID_ORDER.formatted(newCustomer()));
 			assertThat(created.status()).isEqualTo(201);
 			orderNo = created.text("orderNo");
 			await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedAfterFailure(orderNo) == 2);
@@ -128,7 +129,7 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 
 	@Test
 	void answersNotFoundForAnUnknownOrder() {
-		Response response = get("/api/orders/01M0000000000000000000000Z");
+		Response response = this.support.get("/api/orders/01M0000000000000000000000Z");
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");

@@ -9,6 +9,9 @@ import java.math.RoundingMode;
  */
 public final class Amounts {
 
+	/** The largest amount the {@code numeric(19, 2)} columns hold. */
+	public static final BigDecimal MAX = new BigDecimal("99999999999999999.99");
+
 	private Amounts() {
 	}
 

@@ -45,14 +45,16 @@ public class OrderCancellation {
 	}
 
 	/**
-	 * The customer changed their mind before paying.
+	 * The customer changed their mind before paying (and asked themselves or through
+	 * support, as {@code access} says). An order outside {@code access} is an
+	 * {@link UnknownOrder}.
 	 */
 	@Transactional
-	public CancellationOutcome cancelAtCustomerRequest(String orderNo) {
+	public CancellationOutcome cancelAtCustomerRequest(String orderNo, OrderAccess access) {
 		Instant now = now();
-		return this.orders.cancelAwaitingPayment(orderNo, CancelReason.CUSTOMER_REQUEST, now)
+		return this.orders.cancelAwaitingPayment(orderNo, access, CancelReason.CUSTOMER_REQUEST, now)
 			.map((order) -> cancelled(order, now))
-			.orElseGet(() -> unchanged(orderNo));
+			.orElseGet(() -> unchanged(orderNo, access));
 	}
 
 	/**
@@ -97,7 +99,7 @@ public class OrderCancellation {
 		Instant now = now();
 		return this.orders.cancelOutOfStock(orderNo, now)
 			.map((order) -> cancelled(order, now))
-			.orElseGet(() -> unchanged(orderNo));
+			.orElseGet(() -> unchanged(orderNo, OrderAccess.ANY_CUSTOMER));
 	}
 
 	/**
@@ -130,8 +132,8 @@ public class OrderCancellation {
 		return new Cancelled(order);
 	}
 
-	private CancellationOutcome unchanged(String orderNo) {
-		return this.orders.findByOrderNo(orderNo)
+	private CancellationOutcome unchanged(String orderNo, OrderAccess access) {
+		return this.orders.findByOrderNo(orderNo, access)
 			.<CancellationOutcome>map(NotAwaitingPayment::new)
 			.orElseGet(() -> new UnknownOrder(orderNo));
 	}

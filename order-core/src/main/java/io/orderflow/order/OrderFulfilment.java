@@ -53,8 +53,8 @@ public class OrderFulfilment {
 	@Transactional
 	public TransitionOutcome ship(String orderNo, String carrier, String trackingNo, Duration autoCompleteAfter) {
 		Instant now = now();
-		return outcome(orderNo, this.orders.ship(orderNo, carrier, trackingNo, now.plus(autoCompleteAfter), now),
-				(order) -> {
+		return outcome(orderNo, OrderAccess.ANY_CUSTOMER,
+				this.orders.ship(orderNo, carrier, trackingNo, now.plus(autoCompleteAfter), now), (order) -> {
 					Shipment shipment = order.shipment();
 					this.events.shipped(order, shipment, now);
 					this.timers.scheduleAutoCompletion(order, shipment, now);
@@ -64,11 +64,14 @@ public class OrderFulfilment {
 				});
 	}
 
-	/** SHIPPED to COMPLETED: the customer confirms receipt. */
+	/**
+	 * SHIPPED to COMPLETED: the customer confirms receipt. An order outside
+	 * {@code access} is an {@link UnknownOrder}.
+	 */
 	@Transactional
-	public TransitionOutcome confirmReceipt(String orderNo) {
+	public TransitionOutcome confirmReceipt(String orderNo, OrderAccess access) {
 		Instant now = now();
-		return outcome(orderNo, this.orders.completeAtCustomerRequest(orderNo, now), this::completed);
+		return outcome(orderNo, access, this.orders.completeAtCustomerRequest(orderNo, access, now), this::completed);
 	}
 
 	/**
@@ -132,12 +135,12 @@ public class OrderFulfilment {
 		return new Applied(order);
 	}
 
-	private TransitionOutcome outcome(String orderNo, Optional<Order> changed,
+	private TransitionOutcome outcome(String orderNo, OrderAccess access, Optional<Order> changed,
 			Function<Order, TransitionOutcome> then) {
 		if (changed.isPresent()) {
 			return then.apply(changed.get());
 		}
-		return this.orders.findByOrderNo(orderNo)
+		return this.orders.findByOrderNo(orderNo, access)
 			.<TransitionOutcome>map(NotAllowed::new)
 			.orElseGet(() -> new UnknownOrder(orderNo));
 	}

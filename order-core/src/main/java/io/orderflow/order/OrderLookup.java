@@ -28,11 +28,16 @@ public class OrderLookup {
 		this.clock = clock;
 	}
 
-	public Optional<Order> find(String orderNo) {
-		return this.orders.findByOrderNo(orderNo).map(this::expireIfOverdue);
+	/** The order, if it exists and {@code access} covers it. */
+	public Optional<Order> find(String orderNo, OrderAccess access) {
+		return this.orders.findByOrderNo(orderNo, access).map(this::expireIfOverdue);
 	}
 
-	private Order expireIfOverdue(Order order) {
+	/**
+	 * The order as clients must see it, once its owner was checked (it comes from a page
+	 * of that owner's orders).
+	 */
+	public Order expireIfOverdue(Order order) {
 		if (!order.isPaymentOverdue(this.clock.instant())) {
 			return order;
 		}

@@ -1,13 +1,16 @@
 package io.orderflow.order;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +38,12 @@ public class Orders {
 			FROM orders
 			WHERE order_no = :orderNo""".formatted(OrderRows.COLUMNS);
 
+	// Who may see an order is part of the query: :owner is the customer the caller acts
+	// for, or NULL for support (OrderAccess).
+	private static final String OWNED = "\n  AND (CAST(:owner AS varchar) IS NULL OR customer_id = :owner)";
+
+	private static final String SELECT_ACCESSIBLE_BY_ORDER_NO = SELECT_BY_ORDER_NO + OWNED;
+
 	private static final String SELECT_BY_ORDER_NOS = """
 			SELECT %s
 			FROM orders
@@ -46,8 +55,8 @@ public class Orders {
 			    cancel_reason = :reason,
 			    cancelled_at = :now
 			WHERE order_no = :orderNo
-			  AND status = 'PENDING_PAYMENT'
-			RETURNING %s""".formatted(OrderRows.COLUMNS);
+			  AND status = 'PENDING_PAYMENT'%s
+			RETURNING %s""".formatted(OWNED, OrderRows.COLUMNS);
 
 	// Planned through the order number whatever the statistics say: no index on
 	// payment_deadline serves this guard
@@ -105,8 +114,8 @@ public class Orders {
 			    completed_at = :now,
 			    completed_by = 'CUSTOMER'
 			WHERE order_no = :orderNo
-			  AND status = 'SHIPPED'
-			RETURNING %s""".formatted(OrderRows.COLUMNS);
+			  AND status = 'SHIPPED'%s
+			RETURNING %s""".formatted(OWNED, OrderRows.COLUMNS);
 
 	// Planned through the order number, like CANCEL_OVERDUE.
 	private static final String COMPLETE_AUTOMATICALLY = """
@@ -199,6 +208,16 @@ public class Orders {
 			.map(this::withItems);
 	}
 
+	/** The order, if it exists and {@code access} covers it. */
+	Optional<Order> findByOrderNo(String orderNo, OrderAccess access) {
+		return this.jdbc.sql(SELECT_ACCESSIBLE_BY_ORDER_NO)
+			.param("orderNo", orderNo)
+			.param("owner", access.owner(), Types.VARCHAR)
+			.query(OrderRows::map)
+			.optional()
+			.map(this::withItems);
+	}
+
 	/** The orders among {@code orderNos} that exist, in no particular order. */
 	List<Order> findByOrderNos(Collection<String> orderNos) {
 		if (orderNos.isEmpty()) {
@@ -209,10 +228,11 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels the order if, and only if, it is still awaiting payment.
+	 * Cancels the order if, and only if, it is still awaiting payment and {@code access}
+	 * covers it.
 	 */
-	Optional<Order> cancelAwaitingPayment(String orderNo, CancelReason reason, Instant now) {
-		return transition(CANCEL_AWAITING_PAYMENT, orderNo, now, Map.of("reason", reason.name()));
+	Optional<Order> cancelAwaitingPayment(String orderNo, OrderAccess access, CancelReason reason, Instant now) {
+		return transition(CANCEL_AWAITING_PAYMENT, orderNo, now, owned(access, Map.of("reason", reason.name())));
 	}
 
 	/**
@@ -265,9 +285,9 @@ public class Orders {
 				OrderRows.timestamp(autoCompleteAt)));
 	}
 
-	/** SHIPPED to COMPLETED, by the customer. */
-	Optional<Order> completeAtCustomerRequest(String orderNo, Instant now) {
-		return transition(COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now);
+	/** SHIPPED to COMPLETED, by the customer, if {@code access} covers the order. */
+	Optional<Order> completeAtCustomerRequest(String orderNo, OrderAccess access, Instant now) {
+		return transition(COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now, owned(access, Map.of()));
 	}
 
 	/**
@@ -320,6 +340,13 @@ public class Orders {
 			.param("now", OrderRows.timestamp(now))
 			.query(OrderRows::map)
 			.list());
+	}
+
+	/** The parameters plus the {@code :owner} of the guard. */
+	private static Map<String, ?> owned(OrderAccess access, Map<String, ?> parameters) {
+		Map<String, Object> all = new HashMap<>(parameters);
+		all.put("owner", new SqlParameterValue(Types.VARCHAR, access.owner()));
+		return all;
 	}
 
 	private Order withItems(StoredOrder stored) {

@@ -14,6 +14,13 @@ public abstract class IntegrationTest {
 		TestInfrastructure.registerProperties(registry);
 	}
 
+	/**
+	 * The link between the apps and the database, for tests that need the database gone.
+	 */
+	protected static TcpProxy databaseLink() {
+		return TestInfrastructure.endpoints().databaseLink();
+	}
+
 	/** The link between the apps and the broker, for tests that need the broker gone. */
 	protected static TcpProxy brokerLink() {
 		return TestInfrastructure.endpoints().brokerLink();

@@ -71,6 +71,9 @@ public final class TcpProxy implements AutoCloseable {
 					continue;
 				}
 				Socket upstream = new Socket(this.targetHost, this.targetPort);
+				// request-response protocols (JDBC) would otherwise wait for delayed ACKs
+				client.setTcpNoDelay(true);
+				upstream.setTcpNoDelay(true);
 				this.open.add(client);
 				this.open.add(upstream);
 				pump(client, upstream);

@@ -3,6 +3,7 @@ package io.orderflow.testsupport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -50,7 +51,7 @@ public final class TestInfrastructure {
 
 	public static void registerProperties(DynamicPropertyRegistry registry) {
 		Endpoints resolved = endpoints();
-		registry.add("spring.datasource.url", resolved::jdbcUrl);
+		registry.add("spring.datasource.url", resolved::linkedJdbcUrl);
 		registry.add("spring.datasource.username", resolved::dbUser);
 		registry.add("spring.datasource.password", resolved::dbPassword);
 		registry.add("spring.rabbitmq.addresses", () -> "127.0.0.1:" + resolved.brokerLink().port());
@@ -64,9 +65,11 @@ public final class TestInfrastructure {
 		String database = "orderflow_it_" + RUN_ID;
 		execute(postgres, "CREATE DATABASE " + database);
 		String jdbcUrl = postgres.jdbcUrl().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+		URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
+		TcpProxy databaseLink = new TcpProxy(server.getHost(), (server.getPort() != -1) ? server.getPort() : 5432);
 		Rabbit rabbit = resolveRabbit();
-		TcpProxy link = new TcpProxy(rabbit.host(), rabbit.port());
-		return new Endpoints(postgres, database, jdbcUrl, rabbit, link, "it-" + RUN_ID + ".");
+		TcpProxy brokerLink = new TcpProxy(rabbit.host(), rabbit.port());
+		return new Endpoints(postgres, database, jdbcUrl, databaseLink, rabbit, brokerLink, "it-" + RUN_ID + ".");
 	}
 
 	private static Postgres resolvePostgres() {
@@ -164,10 +167,17 @@ public final class TestInfrastructure {
 	/**
 	 * Where this test run's database and broker are.
 	 *
+	 * @param jdbcUrl this run's database, reached directly
+	 * @param databaseLink the proxy the apps reach the database through
 	 * @param brokerLink the proxy the apps reach the broker through
 	 */
-	public record Endpoints(Postgres postgres, String database, String jdbcUrl, Rabbit rabbit, TcpProxy brokerLink,
-			String topologyPrefix) {
+	public record Endpoints(Postgres postgres, String database, String jdbcUrl, TcpProxy databaseLink, Rabbit rabbit,
+			TcpProxy brokerLink, String topologyPrefix) {
+
+		/** This run's database, reached through {@link #databaseLink()}. */
+		public String linkedJdbcUrl() {
+			return this.jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + this.databaseLink.port() + "/");
+		}
 
 		public String dbUser() {
 			return this.postgres.user();

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.order.OrderAccess;
 import io.orderflow.order.Completion.CompletedBy;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
@@ -34,7 +35,7 @@ class AutoCompletionIntegrationTests extends TimeoutConsumerIntegrationTest {
 	void aReceiptConfirmedFirstLeavesTheTimerNothingToDo() {
 		double nothingToDo = timerOutcomes("NotAllowed");
 		Order order = ship(paidOrder(Duration.ofMinutes(30)), Duration.ofSeconds(1));
-		this.fulfilment.confirmReceipt(order.orderNo());
+		this.fulfilment.confirmReceipt(order.orderNo(), OrderAccess.ANY_CUSTOMER);
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> timerOutcomes("NotAllowed") > nothingToDo);
 
@@ -49,7 +50,7 @@ class AutoCompletionIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 		// the real timer is arriving now too
 		CompletableFuture<?> customer = CompletableFuture
-			.runAsync(() -> this.fulfilment.confirmReceipt(order.orderNo()));
+			.runAsync(() -> this.fulfilment.confirmReceipt(order.orderNo(), OrderAccess.ANY_CUSTOMER));
 		CompletableFuture<?> timer = CompletableFuture
 			.runAsync(() -> this.fulfilment.completeAutomatically(order.orderNo()));
 		CompletableFuture.allOf(customer, timer).get();

@@ -47,6 +47,7 @@ import io.orderflow.messaging.OrderPaid;
 import io.orderflow.messaging.OrderRefundRequested;
 import io.orderflow.messaging.OrderShipped;
 import io.orderflow.messaging.Topology;
+import io.orderflow.order.OrderAccess;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.OrderNumbers;
@@ -106,11 +107,11 @@ class EventContractIntegrationTests extends TimeoutConsumerIntegrationTest {
 				BindingBuilder.bind(queue).to(new TopicExchange(this.topology.eventsExchange())).with("order.#"));
 		try {
 			Order cancelled = placeOrder(Duration.ofMinutes(30));
-			this.cancellation.cancelAtCustomerRequest(cancelled.orderNo());
+			this.cancellation.cancelAtCustomerRequest(cancelled.orderNo(), OrderAccess.ANY_CUSTOMER);
 			pay(cancelled);
 			Order completed = paidOrder(Duration.ofMinutes(30));
 			this.fulfilment.ship(completed.orderNo(), "SF", "SF1", Duration.ofDays(7));
-			this.fulfilment.confirmReceipt(completed.orderNo());
+			this.fulfilment.confirmReceipt(completed.orderNo(), OrderAccess.ANY_CUSTOMER);
 			List<String> expected = List.of(cancelled.orderNo() + " " + OrderCreated.TYPE,
 					cancelled.orderNo() + " " + OrderCancelled.TYPE,
 					cancelled.orderNo() + " " + OrderRefundRequested.TYPE,

@@ -16,6 +16,7 @@ import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.orderflow.order.OrderAccess;
 import io.orderflow.order.CancelReason;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
@@ -122,7 +123,7 @@ class PaymentTimeoutIntegrationTests extends TimeoutConsumerIntegrationTest {
 		CyclicBarrier start = new CyclicBarrier(2);
 		CompletableFuture<Void> customer = CompletableFuture.runAsync(() -> {
 			awaitQuietly(start);
-			this.cancellation.cancelAtCustomerRequest(order.orderNo());
+			this.cancellation.cancelAtCustomerRequest(order.orderNo(), OrderAccess.ANY_CUSTOMER);
 		}, pool);
 		CompletableFuture<Void> timeout = CompletableFuture.runAsync(() -> {
 			awaitQuietly(start);

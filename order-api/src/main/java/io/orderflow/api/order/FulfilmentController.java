@@ -3,8 +3,11 @@ package io.orderflow.api.order;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.orderflow.api.ApiProperties;
+import io.orderflow.api.security.Caller;
+import io.orderflow.api.security.Scopes;
 import io.orderflow.api.web.ApiProblem;
 import io.orderflow.order.OrderFulfilment;
 import io.orderflow.order.OrderStatus;
@@ -33,6 +38,7 @@ class FulfilmentController {
 		this.properties = properties;
 	}
 
+	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.FULFIL })
 	@Operation(summary = "Ship a paid order",
 			description = "The order completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
 	@PostMapping("/shipment")
@@ -42,10 +48,11 @@ class FulfilmentController {
 				OrderStatus.SHIPPED);
 	}
 
+	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE })
 	@Operation(summary = "Confirm receipt of a shipped order (the customer)")
 	@PostMapping("/receipt")
-	OrderResponse confirmReceipt(@PathVariable String orderNo) {
-		return applied(this.fulfilment.confirmReceipt(orderNo), OrderStatus.COMPLETED);
+	OrderResponse confirmReceipt(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
+		return applied(this.fulfilment.confirmReceipt(orderNo, Caller.of(caller).orderAccess()), OrderStatus.COMPLETED);
 	}
 
 	private Duration autoCompleteAfter(ShipmentRequest request) {

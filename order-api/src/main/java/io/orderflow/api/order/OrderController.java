@@ -5,12 +5,14 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.orderflow.api.ApiProperties;
 import io.orderflow.api.order.IdempotentOrderPlacement.Outcome;
+import io.orderflow.api.security.Caller;
+import io.orderflow.api.security.Scopes;
 import io.orderflow.api.web.ApiProblem;
+import io.orderflow.order.Amounts;
 import io.orderflow.order.CancelReason;
 import io.orderflow.order.CancellationOutcome;
 import io.orderflow.order.Order;
@@ -54,6 +59,7 @@ class OrderController {
 		this.properties = properties;
 	}
 
+	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.PLACE })
 	@Operation(summary = "Place an order awaiting payment",
 			description = "The order is cancelled if it is not paid within paymentTimeout. "
 					+ "Repeating a request with the same Idempotency-Key and body answers the original response.")
@@ -62,6 +68,9 @@ class OrderController {
 			@Parameter(description = "1-255 printable ASCII characters") @RequestHeader(name = IDEMPOTENCY_KEY,
 					required = false) @Nullable String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
+		if (request.total().compareTo(Amounts.MAX) > 0) {
+			throw ApiProblem.invalidField("items", "must not add up to more than " + Amounts.MAX.toPlainString());
+		}
 		Duration paymentTimeout = request.paymentTimeoutOr(this.properties.defaultPaymentTimeout());
 		if (idempotencyKey == null) {
 			return created(OrderResponse.of(this.placement.place(request.toNewOrder(paymentTimeout))));
@@ -84,17 +93,22 @@ class OrderController {
 				"This Idempotency-Key was used for a different request");
 	}
 
+	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.READ, Scopes.ADMIN })
 	@Operation(summary = "Get an order",
 			description = "An order past its payment deadline is never shown as payable: reading it cancels it.")
 	@GetMapping("/{orderNo}")
-	OrderResponse order(@PathVariable String orderNo) {
-		return this.lookup.find(orderNo).map(OrderResponse::of).orElseThrow(() -> notFound(orderNo));
+	OrderResponse order(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
+		return this.lookup.find(orderNo, Caller.of(caller).orderAccess())
+			.map(OrderResponse::of)
+			.orElseThrow(() -> notFound(orderNo));
 	}
 
+	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE, Scopes.ADMIN })
 	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")
 	@PostMapping("/{orderNo}/cancellation")
-	OrderResponse cancel(@PathVariable String orderNo) {
-		CancellationOutcome outcome = this.cancellation.cancelAtCustomerRequest(orderNo);
+	OrderResponse cancel(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
+		CancellationOutcome outcome = this.cancellation.cancelAtCustomerRequest(orderNo,
+				Caller.of(caller).orderAccess());
 		if (outcome instanceof CancellationOutcome.Cancelled cancelled) {
 			return OrderResponse.of(cancelled.order());
 		}

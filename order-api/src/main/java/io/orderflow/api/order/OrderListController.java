@@ -1,6 +1,5 @@
 package io.orderflow.api.order;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,14 +7,19 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.orderflow.api.security.Caller;
+import io.orderflow.api.security.Scopes;
 import io.orderflow.api.web.ApiProblem;
-import io.orderflow.order.Order;
+import io.orderflow.api.web.Printable;
 import io.orderflow.order.OrderHistory;
 import io.orderflow.order.OrderLookup;
 import io.orderflow.order.OrderPage;
@@ -37,46 +41,46 @@ class OrderListController {
 
 	private final OrderLookup lookup;
 
-	private final Clock clock;
-
-	OrderListController(OrderHistory history, OrderLookup lookup, Clock clock) {
+	OrderListController(OrderHistory history, OrderLookup lookup) {
 		this.history = history;
 		this.lookup = lookup;
-		this.clock = clock;
 	}
 
+	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.READ, Scopes.ADMIN })
 	@Operation(summary = "List a customer's orders, newest first",
-			description = "Pages through the orders with nextCursor: pass it as cursor to get the next page; "
+			description = "A customer lists their own orders (customerId may be left out; another customer's id "
+					+ "answers 403); support lists any customer's. "
+					+ "Pages through the orders with nextCursor: pass it as cursor to get the next page; "
 					+ "it is null on the last page. An order past its payment deadline is never shown as payable: "
 					+ "listing it cancels it, so a page filtered by PENDING_PAYMENT may hold fewer than limit orders.")
 	@GetMapping("/api/orders")
 	OrderListResponse orders(
-			@RequestParam(required = false) @Parameter(description = "1-64 characters",
-					required = true) @Nullable String customerId,
+			@RequestParam(required = false) @Parameter(
+					description = "1-64 characters; the caller's own id when left out") @Nullable String customerId,
 			@RequestParam(required = false) @Parameter(description = "only orders in this status",
 					schema = @Schema(implementation = OrderStatus.class)) @Nullable String status,
 			@RequestParam(required = false) @Parameter(
 					description = "page size, 1-100, default 20") @Nullable String limit,
 			@RequestParam(required = false) @Parameter(
-					description = "nextCursor of the previous page") @Nullable String cursor) {
-		String customer = customerId(customerId);
+					description = "nextCursor of the previous page") @Nullable String cursor,
+			@Parameter(hidden = true) Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		String customer = customerId((customerId != null) ? customerId : caller.defaultCustomerToList());
+		if (!caller.mayList(customer)) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "A customer can only list their own orders");
+		}
 		OrderStatus wanted = (status != null) ? status(status) : null;
 		int pageSize = (limit != null) ? limit(limit) : DEFAULT_LIMIT;
 		PageCursor after = (cursor != null) ? cursor(cursor) : null;
 		OrderPage page = this.history.findByCustomer(customer, wanted, pageSize, after);
 		List<OrderResponse> items = page.items()
 			.stream()
-			.map(this::expireIfOverdue)
+			.map(this.lookup::expireIfOverdue)
 			.filter((order) -> wanted == null || order.status() == wanted)
 			.map(OrderResponse::of)
 			.toList();
 		PageCursor next = page.next();
 		return new OrderListResponse(items, (next != null) ? next.encode() : null);
-	}
-
-	/** Shows an order whose payment timer is late as {@link OrderLookup} does. */
-	private Order expireIfOverdue(Order order) {
-		return order.isPaymentOverdue(this.clock.instant()) ? this.lookup.find(order.orderNo()).orElse(order) : order;
 	}
 
 	private static String customerId(@Nullable String customerId) {
@@ -85,6 +89,9 @@ class OrderListController {
 		}
 		if (customerId.length() > 64) {
 			throw ApiProblem.invalidField("customerId", "must be at most 64 characters");
+		}
+		if (!Printable.Check.isPrintable(customerId)) {
+			throw ApiProblem.invalidField("customerId", Printable.MESSAGE);
 		}
 		return customerId;
 	}

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * The {@code Payment-Signature} header, {@code t=<unix seconds>,v1=<hex HMAC-SHA256>}, in
  * the scheme Stripe uses: the MAC covers {@code "<t>.<raw body>"}, so a replayed body
  * with a new timestamp does not verify, and the timestamp bounds how long a captured
- * request can be replayed. Several {@code v1} values may be present while the gateway
- * rotates secrets.
+ * request can be replayed. While secrets rotate, the gateway may send several {@code v1}
+ * values and we may accept two secrets: any pair that matches will do.
  */
 final class CallbackSignature {
 
@@ -31,7 +31,7 @@ final class CallbackSignature {
 	/**
 	 * @return why the signature is not acceptable, or empty if it is
 	 */
-	static Optional<String> problemWith(@Nullable String header, byte[] body, String secret, Instant now,
+	static Optional<String> problemWith(@Nullable String header, byte[] body, List<String> secrets, Instant now,
 			Duration tolerance) {
 		if (header == null || header.isBlank()) {
 			return Optional.of("the Payment-Signature header is missing");
@@ -53,10 +53,12 @@ final class CallbackSignature {
 		if (Duration.between(Instant.ofEpochSecond(timestamp), now).abs().compareTo(tolerance) > 0) {
 			return Optional.of("the signature timestamp is more than " + tolerance + " from now");
 		}
-		byte[] expected = hmac(secret, timestamp, body);
+		long signedAt = timestamp;
+		List<byte[]> expected = secrets.stream().map((secret) -> hmac(secret, signedAt, body)).toList();
 		boolean matches = signatures.stream()
 			.filter((signature) -> signature.matches("[0-9a-f]{64}"))
-			.anyMatch((signature) -> MessageDigest.isEqual(expected, HexFormat.of().parseHex(signature)));
+			.map(HexFormat.of()::parseHex)
+			.anyMatch((signature) -> expected.stream().anyMatch((mac) -> MessageDigest.isEqual(mac, signature)));
 		return matches ? Optional.empty() : Optional.of("no v1 signature matches");
 	}
 

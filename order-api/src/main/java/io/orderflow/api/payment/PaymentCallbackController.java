@@ -66,7 +66,7 @@ class PaymentCallbackController {
 			@RequestBody(required = false) byte @Nullable [] body) {
 		byte[] raw = (body != null) ? body : new byte[0];
 		CallbackSignature
-			.problemWith(signature, raw, this.properties.callbackSecret(), this.clock.instant(),
+			.problemWith(signature, raw, this.properties.secrets(), this.clock.instant(),
 					this.properties.signatureTolerance())
 			.ifPresent((problem) -> {
 				log.warn("Refused a payment callback: {}", problem);

@@ -13,15 +13,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.orderflow.api.web.CurrencyCode;
+import io.orderflow.api.web.Printable;
 import io.orderflow.payment.PaymentNotification;
 
 /**
  * Body of {@code POST /api/payments/callbacks}.
  */
-record PaymentCallbackRequest(@NotBlank @Size(max = 255) @Schema(example = "evt_1") String eventId,
+record PaymentCallbackRequest(@NotBlank @Size(max = 255) @Printable @Schema(example = "evt_1") String eventId,
 		@NotNull @Pattern(regexp = "payment\\.(succeeded|failed)") @Schema(example = "payment.succeeded") String type,
-		@NotBlank @Size(max = 32) String orderNo,
-		@NotBlank @Size(max = 255) @Schema(example = "txn_1") String transactionId,
+		@NotBlank @Size(max = 32) @Printable String orderNo,
+		@NotBlank @Size(max = 255) @Printable @Schema(example = "txn_1") String transactionId,
 		@NotNull @DecimalMin("0.00") @Digits(integer = 17, fraction = 2) @Schema(type = "string",
 				example = "39.80") BigDecimal amount,
 		@NotNull @CurrencyCode @Schema(example = "CNY") String currency, @NotNull Instant occurredAt) {

@@ -1,5 +1,6 @@
 package io.orderflow.api.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,12 +10,17 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,16 +39,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	/** About how long PostgreSQL takes to restart or fail over. */
+	private static final int RETRY_AFTER_SECONDS = 5;
+
 	@ExceptionHandler(ApiProblem.class)
 	ProblemDetail apiProblem(ApiProblem problem) {
 		return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors());
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (isDatabaseUnavailable(ex)) {
+			log.warn("Answered 503: the database is unavailable ({})", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+						"The order database cannot be reached; retry in a few seconds "
+								+ "(with the same Idempotency-Key when placing an order)",
+						List.of()));
+		}
 		log.error("Request failed unexpectedly", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed",
-				List.of());
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed",
+					List.of()));
 	}
 
 	@Override
@@ -110,6 +129,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.toString();
+	}
+
+	/**
+	 * The database is unreachable, restarting or out of connections: a transient outage
+	 * the caller can wait out, not a fault of the request or of this code. Spring
+	 * translates most of these; the rest arrive as SQL states (class 08: connection
+	 * exception, 57P: the server is shutting down or starting). When the connection is
+	 * lost mid-transaction, the rollback fails too, and the failure that counts is the
+	 * one the rollback was for.
+	 */
+	private static boolean isDatabaseUnavailable(@Nullable Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof RecoverableDataAccessException
+					|| cause instanceof CannotCreateTransactionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException failedRollback
+					&& isDatabaseUnavailable(failedRollback.getApplicationException())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static <T extends Throwable> @Nullable T causedBy(Throwable ex, Class<T> type) {

@@ -28,7 +28,7 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.text("outcome")).isEqualTo("PAID");
-		Response order = get("/api/orders/" + orderNo);
+		Response order = this.support.get("/api/orders/" + orderNo);
 		assertThat(order.text("status")).isEqualTo("PAID");
 		assertThat(Instant.parse(order.text("paidAt"))).isNotNull();
 		assertThat(outboxMessages("order.paid", orderNo)).isOne();
@@ -38,11 +38,11 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 	void anUnsignedCallbackIsRefusedAndChangesNothing() {
 		String orderNo = placeOrder();
 
-		Response response = post("/api/payments/callbacks", succeeded(orderNo, "txn-1", "39.80"));
+		Response response = this.anonymous.post("/api/payments/callbacks", succeeded(orderNo, "txn-1", "39.80"));
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.contentType()).isEqualTo("application/problem+json");
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
 	}
 
 	@Test
@@ -51,11 +51,11 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 		String body = succeeded(orderNo, "txn-1", "39.80");
 		long now = Instant.now().getEpochSecond();
 
-		Response response = post("/api/payments/callbacks", body, "Payment-Signature",
+		Response response = this.anonymous.post("/api/payments/callbacks", body, "Payment-Signature",
 				"t=" + now + ",v1=" + hmac("another-secret", now, body));
 
 		assertThat(response.status()).isEqualTo(401);
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
 	}
 
 	@Test
@@ -65,11 +65,11 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 
 		for (Duration offset : new Duration[] { Duration.ofMinutes(-6), Duration.ofMinutes(6) }) {
 			long t = Instant.now().plus(offset).getEpochSecond();
-			Response response = post("/api/payments/callbacks", body, "Payment-Signature",
+			Response response = this.anonymous.post("/api/payments/callbacks", body, "Payment-Signature",
 					"t=" + t + ",v1=" + hmac(SECRET, t, body));
 			assertThat(response.status()).isEqualTo(401);
 		}
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
 	}
 
 	@Test
@@ -78,8 +78,8 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 		String signedBody = succeeded(orderNo, "txn-1", "0.01");
 		long now = Instant.now().getEpochSecond();
 
-		Response response = post("/api/payments/callbacks", succeeded(orderNo, "txn-1", "39.80"), "Payment-Signature",
-				"t=" + now + ",v1=" + hmac(SECRET, now, signedBody));
+		Response response = this.anonymous.post("/api/payments/callbacks", succeeded(orderNo, "txn-1", "39.80"),
+				"Payment-Signature", "t=" + now + ",v1=" + hmac(SECRET, now, signedBody));
 
 		assertThat(response.status()).isEqualTo(401);
 	}
@@ -90,10 +90,25 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 		String body = succeeded(orderNo, "txn-" + UUID.randomUUID(), "39.80");
 		long now = Instant.now().getEpochSecond();
 
-		Response response = post("/api/payments/callbacks", body, "Payment-Signature",
+		Response response = this.anonymous.post("/api/payments/callbacks", body, "Payment-Signature",
 				"t=" + now + ",v1=" + hmac("old-secret", now, body) + ",v1=" + hmac(SECRET, now, body));
 
 		assertThat(response.status()).isEqualTo(200);
+	}
+
+	@Test
+	void thePreviousSecretIsAcceptedWhileTheGatewayRotates() {
+		String orderNo = placeOrder();
+		String body = succeeded(orderNo, "txn-" + UUID.randomUUID(), "39.80");
+		long now = Instant.now().getEpochSecond();
+
+		Response previous = this.anonymous.post("/api/payments/callbacks", body, "Payment-Signature",
+				"t=" + now + ",v1=" + hmac(PREVIOUS_SECRET, now, body));
+		Response unknown = this.anonymous.post("/api/payments/callbacks", body, "Payment-Signature",
+				"t=" + now + ",v1=" + hmac(PREVIOUS_SECRET + "-not", now, body));
+
+		assertThat(previous.status()).isEqualTo(200);
+		assertThat(unknown.status()).isEqualTo(401);
 	}
 
 	@Test
@@ -129,7 +144,7 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 
 		assertThat(anomaly(wrongAmount)).isEqualTo("AMOUNT_MISMATCH");
 		assertThat(anomaly(wrongCurrency)).isEqualTo("AMOUNT_MISMATCH");
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
 		assertThat(outboxMessages("order.paid", orderNo)).isZero();
 	}
 
@@ -162,7 +177,7 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 	@Test
 	void aPaymentForACancelledOrderIsRefundedAndTheOrderStaysCancelled() {
 		String orderNo = placeOrder();
-		post("/api/orders/" + orderNo + "/cancellation", "");
+		this.support.post("/api/orders/" + orderNo + "/cancellation", "");
 		String transaction = "txn-" + UUID.randomUUID();
 
 		Response late = callback(succeeded(orderNo, transaction, "39.80"));
@@ -171,7 +186,7 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 		assertThat(late.status()).isEqualTo(200);
 		assertThat(late.text("outcome")).isEqualTo("REFUND_REQUESTED");
 		assertThat(again.text("outcome")).isEqualTo("ALREADY_APPLIED");
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("CANCELLED");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("CANCELLED");
 		assertThat(outboxMessages("order.refund-requested", orderNo)).isOne();
 		assertThat(outboxMessages("order.paid", orderNo)).isZero();
 	}
@@ -184,7 +199,7 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 		Response second = callback(succeeded(orderNo, "txn-" + UUID.randomUUID(), "39.80"));
 
 		assertThat(second.text("outcome")).isEqualTo("REFUND_REQUESTED");
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PAID");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PAID");
 		assertThat(outboxMessages("order.paid", orderNo)).isOne();
 		assertThat(outboxMessages("order.refund-requested", orderNo)).isOne();
 	}
@@ -198,17 +213,18 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.text("outcome")).isEqualTo("FAILURE_RECORDED");
-		assertThat(get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
+		assertThat(this.support.get("/api/orders/" + orderNo).text("status")).isEqualTo("PENDING_PAYMENT");
 	}
 
 	@Test
 	void readingAnOrderPastItsDeadlineCancelsItOnTheSpot() {
-		Response placed = post("/api/orders", VALID_ORDER.formatted(newCustomer()).replace("PT30M", "PT1S"));
+		Response placed = this.checkout.post("/api/orders",
+				VALID_ORDER.formatted(newCustomer()).replace("PT30M", "PT1S"));
 		String orderNo = placed.text("orderNo");
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> Instant.now().isAfter(Instant.parse(placed.text("paymentDeadline"))));
 
-		Response read = get("/api/orders/" + orderNo);
+		Response read = this.support.get("/api/orders/" + orderNo);
 
 		assertThat(read.text("status")).isEqualTo("CANCELLED");
 		assertThat(read.text("cancelReason")).isEqualTo("PAYMENT_TIMEOUT");
@@ -216,12 +232,12 @@ class PaymentCallbackIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	private String placeOrder() {
-		return post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
+		return this.checkout.post("/api/orders", VALID_ORDER.formatted(newCustomer())).text("orderNo");
 	}
 
 	private Response callback(String body) {
 		long now = Instant.now().getEpochSecond();
-		return post("/api/payments/callbacks", body, "Payment-Signature",
+		return this.anonymous.post("/api/payments/callbacks", body, "Payment-Signature",
 				"t=" + now + ",v1=" + hmac(SECRET, now, body));
 	}
 
