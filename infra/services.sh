@@ -8,10 +8,22 @@
 #   infra/services.sh tune-broker
 #                             install infra/rabbitmq/advanced.config for the local RabbitMQ
 #                             package and restart it if it runs without it (see that file)
+#   infra/services.sh broker-users
+#                             create the broker users order-api, order-timeout-consumer and
+#                             inventory, with development passwords and least permissions
 #
 # A local RabbitMQ package that 'up' starts gets infra/rabbitmq/advanced.config first (unless
 # /etc/rabbitmq/advanced.config exists); one that already runs is reused as it is, with a hint
 # when it lacks the setting. Compose mounts the file into its broker.
+#
+# 'up' also creates the broker users (as 'broker-users' does) whenever rabbitmqctl reaches the
+# broker: the local package's node (as root, or as a user holding its Erlang cookie) or the
+# Compose container. Each app logs in as its own user with SPRING_RABBITMQ_USERNAME /
+# SPRING_RABBITMQ_PASSWORD; guest keeps working for the tests. Passwords are for development
+# only: order-api-dev, order-timeout-consumer-dev, inventory-dev. The permissions follow the
+# apps' order.messaging.topology-prefix, read from ORDER_MESSAGING_TOPOLOGYPREFIX (or
+# ORDER_MESSAGING_TOPOLOGY_PREFIX; default empty); docs/topology.md explains each and how to
+# set them in production.
 #
 # Targets come from the same variables the apps read:
 #   SPRING_DATASOURCE_URL (default jdbc:postgresql://127.0.0.1:5432/orders),
@@ -86,10 +98,11 @@ install_rabbit_config() {
   fi
 }
 
-# The dead-letter prefetch the local node runs with, or nothing when it cannot be asked.
+# The dead-letter prefetch the local node runs with, or nothing when it cannot be asked (not
+# running, or no rights to it: not root), which is no error.
 running_dead_letter_prefetch() {
   command -v rabbitmqctl >/dev/null || return 0
-  timeout 15 rabbitmqctl -q eval 'application:get_env(rabbit, dead_letter_worker_consumer_prefetch).' 2>/dev/null |
+  { timeout 15 rabbitmqctl -q eval 'application:get_env(rabbit, dead_letter_worker_consumer_prefetch).' 2>/dev/null || true; } |
     sed -n 's/^{ok,\([0-9]*\)}$/\1/p'
 }
 
@@ -124,6 +137,71 @@ tune_broker() {
   RABBIT_SOURCE=local PG_SOURCE=reused
   wait_until_ready
   log "RabbitMQ runs with dead_letter_worker_consumer_prefetch $(running_dead_letter_prefetch)"
+}
+
+# Development passwords of the broker users (production sets its own, see docs/topology.md).
+declare -A BROKER_PASSWORDS=(
+  [order-api]=order-api-dev
+  [order-timeout-consumer]=order-timeout-consumer-dev
+  [inventory]=inventory-dev
+)
+RABBITMQCTL=()
+
+# Finds a rabbitmqctl that reaches the broker the apps use: the local node's, else the one in
+# the Compose container. False when there is none (a remote broker, or no rights to the node).
+find_rabbitmqctl() {
+  is_local "$RABBIT_HOST" || return 1
+  if command -v rabbitmqctl >/dev/null && timeout 15 rabbitmqctl -q list_users >/dev/null 2>&1; then
+    RABBITMQCTL=(rabbitmqctl)
+  elif docker_answers && docker compose version >/dev/null 2>&1 && [[ -n $(compose ps -q rabbitmq 2>/dev/null) ]]; then
+    RABBITMQCTL=(docker compose -f "$COMPOSE_FILE" exec -T rabbitmq rabbitmqctl)
+  else
+    return 1
+  fi
+}
+
+# Creates the user, or gives it back its development password; changes nothing when both are right.
+ensure_broker_user() {
+  local user=$1 password=$2 existing
+  existing=$("${RABBITMQCTL[@]}" -q list_users -s | cut -f1)
+  if ! grep -qxF "$user" <<<"$existing"; then
+    log "creating broker user $user"
+    "${RABBITMQCTL[@]}" -q add_user "$user" "$password" >/dev/null
+  elif ! "${RABBITMQCTL[@]}" -q authenticate_user "$user" "$password" >/dev/null 2>&1; then
+    log "setting broker user $user back to its development password"
+    "${RABBITMQCTL[@]}" -q change_password "$user" "$password" >/dev/null
+  fi
+}
+
+# The users and the least permissions each needs on vhost /, idempotently. The names are those
+# of io.orderflow.messaging.Topology; docs/topology.md ("Broker users and permissions") says
+# why each app needs each permission. In short: both apps declare the whole topology at start
+# and both may run the outbox relay, so they need the same: configure on every name; write on
+# the exchanges they publish to, the dead-letter exchanges and the queues they bind; read on
+# the exchanges they bind from and the queues they declare with a dead-letter exchange (which
+# includes the consumed ones). Neither may publish to inventory.events or order.timers.due.
+# inventory may only publish its two answers to inventory.events.
+broker_users() {
+  local prefix=${ORDER_MESSAGING_TOPOLOGYPREFIX:-${ORDER_MESSAGING_TOPOLOGY_PREFIX:-}}
+  [[ $prefix =~ ^[A-Za-z0-9._-]*$ ]] || die "the topology prefix may hold letters, digits, '.', '_' and '-' only, was '$prefix'"
+  local p=${prefix//./\\.}
+  local configure='^'"$p"'(order\.(events|parking-lot|timers(\.due|\.L[0-9]{2}(\.expired)?)?|(payment-timeout|auto-completion|inventory-events)(\.parking-lot)?)|inventory\.events)$'
+  local write='^'"$p"'order\.(events|parking-lot|timers(\.L[0-9]{2}(\.expired)?)?|(payment-timeout|auto-completion|inventory-events)(\.parking-lot)?)$'
+  local read='^'"$p"'(order\.(parking-lot|timers(\.due|\.L[0-9]{2}(\.expired)?)?|payment-timeout|auto-completion|inventory-events)|inventory\.events)$'
+  "${RABBITMQCTL[@]}" -q await_startup --timeout "$WAIT_SECONDS" >/dev/null
+  local user
+  for user in order-api order-timeout-consumer inventory; do
+    ensure_broker_user "$user" "${BROKER_PASSWORDS[$user]}"
+  done
+  for user in order-api order-timeout-consumer; do
+    "${RABBITMQCTL[@]}" -q set_permissions -p / "$user" "$configure" "$write" "$read" >/dev/null
+  done
+  "${RABBITMQCTL[@]}" -q set_permissions -p / inventory '^$' '^'"$p"'inventory\.events$' '^$' >/dev/null
+  # and there only the routing keys of its answers (topic permissions name the exchange exactly)
+  "${RABBITMQCTL[@]}" -q clear_topic_permissions -p / inventory >/dev/null
+  "${RABBITMQCTL[@]}" -q set_topic_permissions -p / inventory "${prefix}inventory.events" \
+    '^inventory\.reservation-(confirmed|rejected)$' '^$' >/dev/null
+  log "broker users order-api, order-timeout-consumer and inventory ready on vhost / (topology prefix '${prefix}')"
 }
 
 have_local_postgres() { command -v pg_ctlcluster >/dev/null && [[ -n $(ls -A /etc/postgresql 2>/dev/null) ]]; }
@@ -206,6 +284,12 @@ up() {
 
   create_database
   [[ $RABBIT_SOURCE == reused ]] && check_rabbit_config
+  if find_rabbitmqctl; then
+    broker_users
+  else
+    log "NOTE: rabbitmqctl cannot reach the broker at $RABBIT_HOST:$RABBIT_PORT; the broker users of the apps"
+    log "      are not created here (infra/services.sh broker-users as root, or see docs/topology.md)"
+  fi
   log "up: PostgreSQL $PG_HOST:$PG_PORT ($PG_SOURCE), RabbitMQ $RABBIT_HOST:$RABBIT_PORT ($RABBIT_SOURCE)"
 }
 
@@ -269,5 +353,10 @@ case ${1:-} in
   status) status ;;
   down) down ;;
   tune-broker) tune_broker ;;
-  *) echo "usage: $0 up|status|down|tune-broker" >&2; exit 2 ;;
+  broker-users)
+    find_rabbitmqctl ||
+      die "rabbitmqctl cannot reach the broker at $RABBIT_HOST:$RABBIT_PORT (not local, not running, or not root?)"
+    broker_users
+    ;;
+  *) echo "usage: $0 up|status|down|tune-broker|broker-users" >&2; exit 2 ;;
 esac

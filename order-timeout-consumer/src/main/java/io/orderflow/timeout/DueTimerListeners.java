@@ -3,6 +3,8 @@ package io.orderflow.timeout;
 import java.util.concurrent.CompletableFuture;
 
 import com.rabbitmq.client.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
@@ -23,11 +25,13 @@ import io.orderflow.messaging.PaymentTimeoutTimer;
  * <p>
  * The body is read here rather than by a message converter: Spring's default error
  * handler silently drops messages that fail conversion when they carry an {@code x-death}
- * header, as every dead-lettered timer does. A malformed timer is rejected at once and
- * its queue dead-letters it to the parking lot.
+ * header, as every dead-lettered timer does. A malformed timer (unreadable, too large, or
+ * out of bounds) is rejected at once and its queue dead-letters it to the parking lot.
  */
 @Component
 class DueTimerListeners {
+
+	private static final Logger log = LoggerFactory.getLogger(DueTimerListeners.class);
 
 	private final DueTimerBatcher<PaymentTimeoutTimer> paymentTimeouts;
 
@@ -62,6 +66,7 @@ class DueTimerListeners {
 			MessageReader.requireOrderNo(message, type, timer.orderNo());
 		}
 		catch (MalformedMessageException ex) {
+			log.warn("Parking timer: {}", ex.getMessage());
 			return CompletableFuture.failedFuture(new AmqpRejectAndDontRequeueException(ex.getMessage(), ex));
 		}
 		return batcher.hold(timer, timer.dueAt(), channel::isOpen);

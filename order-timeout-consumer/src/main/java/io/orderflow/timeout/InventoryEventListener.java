@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -14,33 +18,61 @@ import io.orderflow.messaging.InventoryReservationRejected;
 
 /**
  * Inventory's answers to {@code order.created}, from {@code inventory.events}.
- * Deduplicated by message id; a malformed message is parked at once and never blocks the
- * queue.
+ * Deduplicated by message id. An answer is accepted only from the inventory service (by
+ * its AMQP {@code user_id}) and within the bounds of what answers carry; any other
+ * message is parked at once and never blocks the queue.
  */
 @Component
 class InventoryEventListener {
 
+	private static final Logger log = LoggerFactory.getLogger(InventoryEventListener.class);
+
 	private static final Set<String> TYPES = Set.of(InventoryReservationRejected.TYPE,
 			InventoryReservationConfirmed.TYPE);
+
+	/** Inventory's reason is free text, recorded in the log only. */
+	private static final int MAX_REASON_LENGTH = 200;
+
+	/** An order has at most 100 lines, hence at most 100 SKUs short. */
+	private static final int MAX_SKUS = 100;
+
+	/** As long as {@code order_items.sku} allows. */
+	private static final int MAX_SKU_LENGTH = 64;
 
 	private final InventoryAnswers answers;
 
 	private final MessageReader reader;
 
-	InventoryEventListener(InventoryAnswers answers, MessageReader reader) {
+	private final String inventoryUser;
+
+	InventoryEventListener(InventoryAnswers answers, MessageReader reader, InventoryProperties properties) {
 		this.answers = answers;
 		this.reader = reader;
+		this.inventoryUser = properties.brokerUser();
 	}
 
 	@RabbitListener(id = "inventory-events", queues = "#{@topology.inventoryEventsQueue()}")
 	void onInventoryEvent(Message message) {
+		try {
+			apply(message);
+		}
+		catch (MalformedMessageException ex) {
+			log.warn("Parking inventory message: {}", ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private void apply(Message message) {
+		requireFromInventory(message);
 		String messageId = this.reader.messageId(message);
 		String type = typeOf(message);
 		if (InventoryReservationRejected.TYPE.equals(type)) {
-			InventoryReservationRejected rejected = this.reader.read(message, InventoryReservationRejected.class);
-			this.answers.reservationRejected(messageId,
-					MessageReader.requireOrderNo(message, InventoryReservationRejected.class, rejected.orderNo()),
-					String.valueOf(rejected.reason()), (rejected.skus() != null) ? rejected.skus() : List.of());
+			Class<InventoryReservationRejected> rejectedType = InventoryReservationRejected.class;
+			InventoryReservationRejected rejected = this.reader.read(message, rejectedType);
+			String orderNo = MessageReader.requireOrderNo(message, rejectedType, rejected.orderNo());
+			String reason = MessageReader.requirePlainText(message, rejectedType, "reason",
+					String.valueOf(rejected.reason()), MAX_REASON_LENGTH);
+			this.answers.reservationRejected(messageId, orderNo, reason, skus(message, rejected.skus()));
 		}
 		else if (InventoryReservationConfirmed.TYPE.equals(type)) {
 			InventoryReservationConfirmed confirmed = this.reader.read(message, InventoryReservationConfirmed.class);
@@ -50,6 +82,37 @@ class InventoryEventListener {
 		else {
 			throw MessageReader.malformed(message, Object.class, "unexpected routing key " + type);
 		}
+	}
+
+	/**
+	 * Only inventory may answer. RabbitMQ rejects a publish whose {@code user_id} is not
+	 * the publishing connection's user, so the property names the real sender; a message
+	 * without it could come from anyone allowed to publish to the exchange.
+	 */
+	private void requireFromInventory(Message message) {
+		String sender = message.getMessageProperties().getReceivedUserId();
+		if (!this.inventoryUser.equals(sender)) {
+			throw new MalformedMessageException("Message " + MessageReader.printableId(message)
+					+ " is not from inventory: its user_id is " + ((sender != null) ? "'" + sender + "'" : "missing")
+					+ ", order.inventory.broker-user is '" + this.inventoryUser + "'", null);
+		}
+	}
+
+	private static List<String> skus(Message message, @Nullable List<String> skus) {
+		if (skus == null) {
+			return List.of();
+		}
+		if (skus.size() > MAX_SKUS) {
+			throw MessageReader.malformed(message, InventoryReservationRejected.class,
+					skus.size() + " skus, more than " + MAX_SKUS);
+		}
+		for (String sku : skus) {
+			if (sku == null) {
+				throw MessageReader.malformed(message, InventoryReservationRejected.class, "a sku is null");
+			}
+			MessageReader.requirePlainText(message, InventoryReservationRejected.class, "sku", sku, MAX_SKU_LENGTH);
+		}
+		return skus;
 	}
 
 	/**

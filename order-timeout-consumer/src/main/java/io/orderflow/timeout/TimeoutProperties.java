@@ -8,14 +8,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the timeout consumer: how it takes due timers, and its safety nets.
+ *
+ * @param maxMessageSize the largest message body the consumer reads, on every queue it
+ * consumes: a larger one is parked unread, since no timer or inventory answer comes near
+ * it and parsing it would only cost memory and time
  */
 @ConfigurationProperties("order.timeout")
 public record TimeoutProperties(@DefaultValue @NestedConfigurationProperty Timers timers,
 		@DefaultValue @NestedConfigurationProperty Sweeper sweeper,
-		@DefaultValue @NestedConfigurationProperty PaymentStatusCheck paymentStatusCheck) {
+		@DefaultValue @NestedConfigurationProperty PaymentStatusCheck paymentStatusCheck,
+		@DefaultValue("64KB") DataSize maxMessageSize) {
+
+	public TimeoutProperties {
+		if (maxMessageSize.toBytes() < 1) {
+			throw new IllegalArgumentException(
+					"order.timeout.max-message-size must be at least 1B, was " + maxMessageSize);
+		}
+	}
 
 	/**
 	 * How due timers (payment timeouts, auto-completions) are taken from their queues.

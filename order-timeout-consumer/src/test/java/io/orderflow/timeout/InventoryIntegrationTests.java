@@ -2,12 +2,17 @@ package io.orderflow.timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.amqp.core.AnonymousQueue;
@@ -38,6 +43,9 @@ class InventoryIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 	@Autowired
 	ConnectionFactory connectionFactory;
+
+	@Autowired
+	InventoryProperties inventory;
 
 	@Test
 	void aRejectedReservationCancelsAnUnpaidOrderOnceEvenWhenDeliveredTwice() {
@@ -125,6 +133,7 @@ class InventoryIntegrationTests extends TimeoutConsumerIntegrationTest {
 					"{\"orderNo\": \"%s\", \"reason\": \"INSUFFICIENT_STOCK\", \"skus\": []}".formatted(order.orderNo())
 						.getBytes(StandardCharsets.UTF_8))
 			.setMessageId(UUID.randomUUID().toString())
+			.setUserId(this.inventory.brokerUser())
 			.setHeader("x-death",
 					List.of(Map.of("queue", this.topology.inventoryEventsQueue(), "reason", "rejected", "count", 1L,
 							"exchange", this.topology.inventoryEventsExchange(), "routing-keys",
@@ -136,6 +145,84 @@ class InventoryIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(current(order).cancelReason()).isEqualTo(CancelReason.OUT_OF_STOCK));
+	}
+
+	@Test
+	void anAnswerWithoutTheInventoryUserIdIsParkedAndChangesNothing() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		String messageId = UUID.randomUUID().toString();
+
+		this.rabbit.send(this.topology.inventoryEventsExchange(), InventoryReservationRejected.TYPE,
+				MessageBuilder.withBody(rejection(order.orderNo()).getBytes(StandardCharsets.UTF_8))
+					.setContentType("application/json")
+					.setMessageId(messageId)
+					.build());
+
+		Message parked = parkedIn(this.topology.inventoryEventsParkingLot(), messageId);
+		assertThat(parked.getMessageProperties().getReceivedUserId()).isNull();
+		assertUntouched(order);
+		assertThat(inboxed(messageId)).isFalse();
+		assertThat(cancelledEvents(order)).isZero();
+	}
+
+	@Test
+	void anAnswerPublishedAsTheInventoryUserIsApplied() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		String messageId = UUID.randomUUID().toString();
+
+		send(InventoryReservationRejected.TYPE, messageId, rejection(order.orderNo()));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> inboxed(messageId));
+		assertThat(current(order).cancelReason()).isEqualTo(CancelReason.OUT_OF_STOCK);
+	}
+
+	@Test
+	void anAnswerLargerThanTheCapIsParkedUnreadAndDoesNotBlockTheOnesBehindIt() {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		Order behind = placeOrder(Duration.ofMinutes(30));
+		String oversized = UUID.randomUUID().toString();
+
+		// well-formed and within every field bound: only its size is wrong
+		send(InventoryReservationRejected.TYPE, oversized, rejection(order.orderNo()) + " ".repeat(64 * 1024));
+		reject(behind, UUID.randomUUID().toString());
+
+		parkedIn(this.topology.inventoryEventsParkingLot(), oversized);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(current(behind).status()).isEqualTo(OrderStatus.CANCELLED));
+		assertUntouched(order);
+		assertThat(inboxed(oversized)).isFalse();
+	}
+
+	@ParameterizedTest
+	@MethodSource("answersOutOfBounds")
+	void anAnswerWithAFieldOutOfBoundsIsParkedAndChangesNothing(String template) {
+		Order order = placeOrder(Duration.ofMinutes(30));
+		String messageId = UUID.randomUUID().toString();
+
+		send(InventoryReservationRejected.TYPE, messageId, template.formatted(order.orderNo()));
+
+		parkedIn(this.topology.inventoryEventsParkingLot(), messageId);
+		assertUntouched(order);
+		assertThat(inboxed(messageId)).isFalse();
+	}
+
+	/**
+	 * Rejections of the order whose number replaces {@code %s}, each with one field out
+	 * of bounds, and each applied (or inboxed as unknown) if that bound were not checked.
+	 */
+	static Stream<Named<String>> answersOutOfBounds() {
+		String stock = "\"INSUFFICIENT_STOCK\"";
+		return Stream.of(Named.of("reason with a line break", answer("", "\"INSUFFICIENT\\nSTOCK\"", "[]")),
+				Named.of("reason of 201 characters", answer("", "\"" + "R".repeat(201) + "\"", "[]")),
+				Named.of("101 skus",
+						answer("", stock, "[" + String.join(",", Collections.nCopies(101, "\"S\"")) + "]")),
+				Named.of("sku of 65 characters", answer("", stock, "[\"" + "S".repeat(65) + "\"]")),
+				Named.of("orderNo of 33 characters", answer("-234567", stock, "[]")),
+				Named.of("orderNo with a control character", answer("\\u0007", stock, "[]")));
+	}
+
+	private static String answer(String orderNoSuffix, String reason, String skus) {
+		return "{\"orderNo\": \"%s" + orderNoSuffix + "\", \"reason\": " + reason + ", \"skus\": " + skus + "}";
 	}
 
 	/**
@@ -188,16 +275,27 @@ class InventoryIntegrationTests extends TimeoutConsumerIntegrationTest {
 	}
 
 	private void reject(Order order, String messageId) {
-		send(InventoryReservationRejected.TYPE, messageId, """
-				{"orderNo": "%s", "reason": "INSUFFICIENT_STOCK", "skus": ["SKU-1"]}""".formatted(order.orderNo()));
+		send(InventoryReservationRejected.TYPE, messageId, rejection(order.orderNo()));
 	}
 
+	private static String rejection(String orderNo) {
+		return """
+				{"orderNo": "%s", "reason": "INSUFFICIENT_STOCK", "skus": ["SKU-1"]}""".formatted(orderNo);
+	}
+
+	/** Publishes as inventory does: with its broker user as the {@code user_id}. */
 	private void send(String type, String messageId, String body) {
 		this.rabbit.send(this.topology.inventoryEventsExchange(), type,
 				MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
 					.setContentType("application/json")
 					.setMessageId(messageId)
+					.setUserId(this.inventory.brokerUser())
 					.build());
+	}
+
+	private void assertUntouched(Order order) {
+		assertThat(current(order).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+		assertThat(current(order).inventoryStatus()).isNull();
 	}
 
 	private boolean inboxed(String messageId) {

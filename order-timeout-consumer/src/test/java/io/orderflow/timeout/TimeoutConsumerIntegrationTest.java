@@ -32,12 +32,17 @@ import io.orderflow.payment.PaymentCallbacks;
 import io.orderflow.payment.PaymentNotification;
 import io.orderflow.testsupport.IntegrationTest;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The timeout consumer on the real broker and database. Every test class shares this one
  * configuration, hence one running consumer: a test that stops it knows nobody else
  * consumes behind its back.
  */
-@SpringBootTest(properties = { "order.outbox.max-backoff=2s", "order.timeout.sweeper.interval=1h" })
+@SpringBootTest(properties = { "order.outbox.max-backoff=2s", "order.timeout.sweeper.interval=1h",
+		// RabbitMQ lets a connection set user_id to its own user only: the tests play
+		// inventory with the user they connect as.
+		"order.inventory.broker-user=${spring.rabbitmq.username}" })
 abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 
 	@Autowired
@@ -144,6 +149,13 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 	double outcomes(String outcome) {
 		var counter = this.meters.find("order.payment.timeouts").tag("outcome", outcome).counter();
 		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** Waits until the message with {@code messageId} arrives in {@code parkingLot}. */
+	Message parkedIn(String parkingLot, String messageId) {
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.rabbit.receive(parkingLot),
+					(message) -> message != null && messageId.equals(message.getMessageProperties().getMessageId()));
 	}
 
 	long messagesIn(String queue) {

@@ -89,6 +89,30 @@ class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
 	}
 
 	@Test
+	void aTimerLargerThanTheCapIsParkedUnread() {
+		Order order = overdueOrder();
+		UUID id = UUID.randomUUID();
+		// well-formed and naming a real overdue order: only its size is wrong
+		String timer = this.json.writeValueAsString(new PaymentTimeoutTimer(id, order.orderNo(), Instant.now()));
+
+		deliver(id, timer + " ".repeat(64 * 1024));
+
+		parkedIn(this.topology.paymentTimeoutParkingLot(), id.toString());
+		assertThat(current(order).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+	}
+
+	@Test
+	void aTimerWhoseOrderNumberIsOutOfBoundsIsParkedNotDropped() {
+		UUID id = UUID.randomUUID();
+		String timer = this.json
+			.writeValueAsString(new PaymentTimeoutTimer(id, "0123456789ABCDEFGHJKMNPQRSTVWXYZ0", Instant.now()));
+
+		deliver(id, timer);
+
+		parkedIn(this.topology.paymentTimeoutParkingLot(), id.toString());
+	}
+
+	@Test
 	void publishesOrderCancelledWithTheReasonAndTheItems() {
 		Queue queue = new AnonymousQueue();
 		this.admin.declareQueue(queue);
@@ -111,6 +135,15 @@ class TimerDeliveryIntegrationTests extends TimeoutConsumerIntegrationTest {
 		finally {
 			this.admin.deleteQueue(queue.getName());
 		}
+	}
+
+	/** A timer body, as it is, straight to the consumer's queue. */
+	private void deliver(UUID timerId, String body) {
+		this.rabbit.send(this.topology.dueTimersExchange(), DelayLevels.routingKey(0, Topology.PAYMENT_TIMEOUT),
+				MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+					.setContentType("application/json")
+					.setMessageId(timerId.toString())
+					.build());
 	}
 
 }
