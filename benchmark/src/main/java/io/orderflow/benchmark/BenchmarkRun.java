@@ -106,7 +106,8 @@ final class BenchmarkRun {
 		List<Baseline> baselines = new ArrayList<>();
 		HikariDataSource serviceDb = this.postgres.pool(Design.SERVICE.database(), 2, "service-probe");
 		try {
-			HttpLoad load = new HttpLoad(api.uri("/api/orders"), this.settings.clients());
+			HttpLoad load = new HttpLoad(api.uri("/api/orders"), this.apps.tokens().checkout(),
+					this.settings.clients());
 			ServiceOutbox outbox = new ServiceOutbox(serviceDb, this.log);
 
 			CreateThroughput.Window creation = CreateThroughput.measure(this.settings, load, api, consumer, outbox,

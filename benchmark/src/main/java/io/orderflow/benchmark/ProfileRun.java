@@ -41,7 +41,7 @@ final class ProfileRun {
 		try (HikariDataSource serviceDb = infrastructure.postgres().pool(Design.SERVICE.database(), 2, "service")) {
 			ServiceApps.App api = apps.start(ServiceApps.API, "profile-" + ServiceApps.API + ".log");
 			ServiceApps.App consumer = apps.start(ServiceApps.CONSUMER, "profile-" + ServiceApps.CONSUMER + ".log");
-			HttpLoad load = new HttpLoad(api.uri("/api/orders"), settings.clients());
+			HttpLoad load = new HttpLoad(api.uri("/api/orders"), apps.tokens().checkout(), settings.clients());
 			ServiceOutbox outbox = new ServiceOutbox(serviceDb, log);
 			CreateThroughput.Window window = CreateThroughput.measure(settings, load, api, consumer, outbox, log);
 			window = window.withProfile(

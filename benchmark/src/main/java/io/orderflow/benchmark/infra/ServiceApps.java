@@ -26,6 +26,9 @@ import io.orderflow.benchmark.Design;
  * database and the {@code bench.} topology, on free ports, so that a developer's running
  * {@code bin/start} is not disturbed. They run with the JVM options {@code bin/start}
  * gives them, from the same argument file ({@code java @bin/jvm.options -jar ...}).
+ * order-api runs with the {@code dev} profile (its development callback secret), trusts
+ * the tokens of this instance's {@link #tokens()}, and has its actuator on a management
+ * port of its own.
  */
 public final class ServiceApps {
 
@@ -56,12 +59,19 @@ public final class ServiceApps {
 
 	private final List<App> running = new ArrayList<>();
 
+	private final DevTokens tokens = DevTokens.generate();
+
 	public ServiceApps(Path root, Path logs, Postgres postgres, Rabbit rabbit) {
 		this.root = root;
 		this.logs = logs;
 		this.postgres = postgres;
 		this.rabbit = rabbit;
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stop-service-apps"));
+	}
+
+	/** Signs the tokens the order-api apps started here accept. */
+	public DevTokens tokens() {
+		return this.tokens;
 	}
 
 	/**
@@ -71,6 +81,8 @@ public final class ServiceApps {
 	public App start(String module, String logName) throws IOException, InterruptedException {
 		Path jar = jarOf(module);
 		int port = freePort();
+		// order-timeout-consumer serves its actuator on its server port
+		int managementPort = API.equals(module) ? freePort() : port;
 		Path log = this.logs.resolve(logName);
 		ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "@" + this.root.resolve(JVM_OPTIONS), "-jar",
 				jar.toString())
@@ -85,9 +97,14 @@ public final class ServiceApps {
 		env.put("SPRING_RABBITMQ_PORT", String.valueOf(this.rabbit.port()));
 		env.put("ORDER_MESSAGING_TOPOLOGY_PREFIX", Rabbit.PREFIX);
 		env.put("SERVER_PORT", String.valueOf(port));
+		if (API.equals(module)) {
+			env.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+			env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", this.tokens.publicKeyLocation());
+			env.put("SPRING_PROFILES_ACTIVE", "dev");
+		}
 		long started = System.nanoTime();
 		Process process = builder.start();
-		App app = new App(module, process, port, log);
+		App app = new App(module, process, port, managementPort, log);
 		this.running.add(app);
 		long deadline = started + START_TIMEOUT.toNanos();
 		while (!isUp(app)) {
@@ -119,9 +136,9 @@ public final class ServiceApps {
 
 	private boolean isUp(App app) {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(app.uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(app.managementUri("/actuator/health"))
+				.timeout(Duration.ofSeconds(2))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && UP.matcher(response.body()).find();
 		}
 		catch (IOException ex) {
@@ -136,9 +153,10 @@ public final class ServiceApps {
 	/** A counter or gauge of the app's {@code /actuator/metrics}, or NaN if absent. */
 	public double metric(App app, String name) {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(app.uri("/actuator/metrics/" + name)).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(app.managementUri("/actuator/metrics/" + name))
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher matcher = VALUE.matcher(response.body());
 			return (response.statusCode() == 200 && matcher.find()) ? Double.parseDouble(matcher.group(1)) : Double.NaN;
 		}
@@ -234,14 +252,17 @@ public final class ServiceApps {
 
 		private final int port;
 
+		private final int managementPort;
+
 		private final Path log;
 
 		private Duration startup = Duration.ZERO;
 
-		App(String module, Process process, int port, Path log) {
+		App(String module, Process process, int port, int managementPort, Path log) {
 			this.module = module;
 			this.process = process;
 			this.port = port;
+			this.managementPort = managementPort;
 			this.log = log;
 		}
 
@@ -255,6 +276,13 @@ public final class ServiceApps {
 
 		public URI uri(String path) {
 			return URI.create("http://127.0.0.1:" + this.port + path);
+		}
+
+		/**
+		 * The actuator's port: order-api's management port, the consumer's server port.
+		 */
+		URI managementUri(String path) {
+			return URI.create("http://127.0.0.1:" + this.managementPort + path);
 		}
 
 		/** Process start until the health endpoint first answered UP. */

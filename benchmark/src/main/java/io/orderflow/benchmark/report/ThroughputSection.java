@@ -31,7 +31,8 @@ final class ThroughputSection implements Section {
 		int clients = this.figures.settings().clients();
 		md.append(String.format(Locale.ROOT,
 				"%d clients in a closed loop (each sends its next request when the previous one is answered) create "
-						+ "orders with two items through `POST /api/orders` for %d s after a %d-s warm-up. Each "
+						+ "orders with two items through `POST /api/orders` for %d s after a %d-s warm-up, all with "
+						+ "one RS256 bearer token minted before the load (order-api verifies it on every request). Each "
 						+ "request is one transaction (the order, its items, its `order.created` event and its payment "
 						+ "timer in the outbox), after which the outbox relay publishes both messages with publisher "
 						+ "confirms. The database ceiling replays that same transaction (same statements, same "

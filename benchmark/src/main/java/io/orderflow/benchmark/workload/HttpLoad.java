@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Concurrent clients that create orders through {@code POST /api/orders}, each waiting
  * for its answer before sending the next request (a closed loop), over HTTP/1.1
- * keep-alive connections.
+ * keep-alive connections. All send the same bearer token, minted before the load starts.
  */
 public final class HttpLoad {
 
@@ -33,12 +33,20 @@ public final class HttpLoad {
 
 	private final URI orders;
 
+	private final String authorization;
+
 	private final int clients;
 
 	private final HttpClient http;
 
-	public HttpLoad(URI orders, int clients) {
+	/**
+	 * @param orders the {@code /api/orders} endpoint
+	 * @param token a bearer token with the scope {@code orders:place}
+	 * @param clients concurrent clients
+	 */
+	public HttpLoad(URI orders, String token, int clients) {
 		this.orders = orders;
+		this.authorization = "Bearer " + token;
 		this.clients = clients;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -94,6 +102,7 @@ public final class HttpLoad {
 					HttpRequest request = HttpRequest.newBuilder(this.orders)
 						.timeout(Duration.ofSeconds(60))
 						.header("Content-Type", "application/json")
+						.header("Authorization", this.authorization)
 						.POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(spec.customerId(),
 								timeout.withNanos((int) (timeout.getNano() / 1_000_000 * 1_000_000)))))
 						.build();
