@@ -2,6 +2,7 @@ package io.orderflow.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,28 @@ class AccessControlIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	@Test
+	void aTokenWithoutASubjectIsUnauthorized() {
+		Instant now = Instant.now();
+		String nobody = TestTokens.sign(JwtClaimsSet.builder()
+			.audience(List.of(TestTokens.AUDIENCE))
+			.issuedAt(now)
+			.expiresAt(now.plus(Duration.ofMinutes(5)))
+			.claim("scope", Scopes.READ)
+			.build());
+
+		assertUnauthorized(bearer(nobody).get("/api/orders"));
+	}
+
+	@Test
+	void anUnsignedTokenIsUnauthorized() {
+		String signed = TestTokens.token(this.aliceId, Scopes.READ);
+		String[] parts = signed.split("\\.");
+		String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
+
+		assertUnauthorized(bearer(none + "." + parts[1] + ".").get("/api/orders"));
+	}
+
+	@Test
 	void aTokenSignedByAnotherKeyIsUnauthorized() {
 		String forged = TestTokens.signWithUnknownKey(claims(this.aliceId).build());
 
@@ -86,6 +109,26 @@ class AccessControlIntegrationTests extends OrderApiIntegrationTest {
 		assertForbidden(this.warehouse.post("/api/orders/" + orderNo + "/cancellation", ""));
 		assertForbidden(this.support.post("/api/orders/" + orderNo + "/receipt", ""));
 		assertThat(ordersOf(this.aliceId)).isOne();
+	}
+
+	@Test
+	void everyMethodOnTheReadPathsNeedsTheReadScope() {
+		String orderNo = placeFor(this.aliceId);
+
+		assertThat(this.warehouse.head("/api/orders/" + orderNo).status()).isEqualTo(403);
+		assertThat(this.warehouse.head("/api/orders?customerId=" + this.aliceId).status()).isEqualTo(403);
+		assertThat(this.anonymous.head("/api/orders/" + orderNo).status()).isEqualTo(401);
+		assertThat(this.alice.head("/api/orders/" + orderNo).status()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyTheCustomerConfirmsReceiptWhateverElseTheTokenHolds() {
+		String shipped = paidOrderOf(this.aliceId);
+		this.warehouse.post("/api/orders/" + shipped + "/shipment", SHIPMENT);
+		Client supportWithWrite = bearer(TestTokens.token("support-agent-2", Scopes.ADMIN, Scopes.WRITE));
+
+		assertNotFound(supportWithWrite.post("/api/orders/" + shipped + "/receipt", ""));
+		assertThat(this.alice.get("/api/orders/" + shipped).text("status")).isEqualTo("SHIPPED");
 	}
 
 	@Test

@@ -35,6 +35,18 @@ class OperationsIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	@Test
+	void controlCharactersInAnExceptionMessageAreNotWrittenRaw(CapturedOutput output) {
+		String detail = "evt-1\u0085\r2026-12-01T00:00:00.000Z  INFO forged";
+
+		LoggerFactory.getLogger(OperationsIntegrationTests.class)
+			.warn("Callback failed", new IllegalStateException("no order " + detail));
+
+		assertThat(output).contains("IllegalStateException: no order evt-1??2026-12-01T00:00:00.000Z  INFO forged")
+			.doesNotContain(detail);
+		assertThat(output.toString().split("IllegalStateException: no order", -1)).hasSize(2);
+	}
+
+	@Test
 	void declaresTheBearerSchemeAndTheScopeOfEachOperation() {
 		JsonNode docs = this.anonymous.get("/v3/api-docs").body();
 

@@ -177,6 +177,10 @@ public abstract class OrderApiIntegrationTest extends IntegrationTest {
 			return send(request(path).GET().build());
 		}
 
+		public Response head(String path) {
+			return send(request(path).method("HEAD", BodyPublishers.noBody()).build());
+		}
+
 		private HttpRequest.Builder request(String path, String... headers) {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 			if (this.token != null) {

@@ -1,15 +1,20 @@
 package io.orderflow.api;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.orderflow.api.security.Scopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -153,15 +158,36 @@ class OrderValidationIntegrationTests extends OrderApiIntegrationTest {
 	@Test
 	void refusesControlCharactersInParametersAndPaths() {
 		Response listed = this.support.get("/api/orders?customerId=c-1%00");
-		Response read = this.support.get("/api/orders/01M0000000000%00");
-		Response shipped = this.warehouse.post("/api/orders/01M0000000000%0A/shipment",
-				"{\"carrier\": \"SF\", \"trackingNo\": \"T\"}");
+		Response read = this.support.get("/api/orders/01M0000000000%1B");
+		Response cancelled = this.support.post("/api/orders/01M0000000000%C2%85/cancellation", "");
+		Response tooLong = this.support.get("/api/orders/" + "0".repeat(33));
+		Response withNul = this.support.get("/api/orders/01M0000000000%00");
 
-		assertThat(listed.status()).isEqualTo(400);
 		assertThat(listed.body().path("errors").get(0).path("field").asString()).isEqualTo("customerId");
-		// refused by Tomcat before any code of ours runs
-		assertThat(read.status()).isEqualTo(400);
-		assertThat(shipped.status()).isEqualTo(400);
+		for (Response response : List.of(read, cancelled, tooLong)) {
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			assertThat(response.body().path("errors").get(0).path("field").asString()).isEqualTo("orderNo");
+		}
+		// NUL, CR and LF are refused by Tomcat before any code of ours runs
+		assertThat(withNul.status()).isEqualTo(400);
+	}
+
+	@Test
+	void refusesControlCharactersInHeaders() throws IOException {
+		// sent byte by byte: HTTP clients refuse to send such a header
+		byte[] body = VALID_ORDER.formatted(newCustomer()).getBytes(StandardCharsets.UTF_8);
+		String head = "POST /api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + "Authorization: Bearer "
+				+ TestTokens.token("checkout", Scopes.PLACE) + "\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+				+ "Idempotency-Key: key-\u0085\r\n\r\n";
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().write(body);
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		}
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.orderflow.order;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,11 @@ public sealed interface OrderAccess {
 
 	/** Only the orders of this customer. */
 	record OwnOrders(String customerId) implements OrderAccess {
+
+		public OwnOrders {
+			// a null owner would read as "any customer" in the SQL guards
+			Objects.requireNonNull(customerId, "customerId");
+		}
 
 		@Override
 		public String owner() {

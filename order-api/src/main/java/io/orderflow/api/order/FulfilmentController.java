@@ -44,15 +44,17 @@ class FulfilmentController {
 	@PostMapping("/shipment")
 	OrderResponse ship(@PathVariable String orderNo, @Valid @RequestBody ShipmentRequest request) {
 		Duration autoCompleteAfter = autoCompleteAfter(request);
-		return applied(this.fulfilment.ship(orderNo, request.carrier(), request.trackingNo(), autoCompleteAfter),
-				OrderStatus.SHIPPED);
+		return applied(this.fulfilment.ship(OrderNumberParameter.require(orderNo), request.carrier(),
+				request.trackingNo(), autoCompleteAfter), OrderStatus.SHIPPED);
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE })
 	@Operation(summary = "Confirm receipt of a shipped order (the customer)")
 	@PostMapping("/receipt")
 	OrderResponse confirmReceipt(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		return applied(this.fulfilment.confirmReceipt(orderNo, Caller.of(caller).orderAccess()), OrderStatus.COMPLETED);
+		return applied(
+				this.fulfilment.confirmReceipt(OrderNumberParameter.require(orderNo), Caller.of(caller).ownOrders()),
+				OrderStatus.COMPLETED);
 	}
 
 	private Duration autoCompleteAfter(ShipmentRequest request) {

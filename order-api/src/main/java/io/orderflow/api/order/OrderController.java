@@ -98,7 +98,7 @@ class OrderController {
 			description = "An order past its payment deadline is never shown as payable: reading it cancels it.")
 	@GetMapping("/{orderNo}")
 	OrderResponse order(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		return this.lookup.find(orderNo, Caller.of(caller).orderAccess())
+		return this.lookup.find(OrderNumberParameter.require(orderNo), Caller.of(caller).orderAccess())
 			.map(OrderResponse::of)
 			.orElseThrow(() -> notFound(orderNo));
 	}
@@ -107,7 +107,7 @@ class OrderController {
 	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")
 	@PostMapping("/{orderNo}/cancellation")
 	OrderResponse cancel(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		CancellationOutcome outcome = this.cancellation.cancelAtCustomerRequest(orderNo,
+		CancellationOutcome outcome = this.cancellation.cancelAtCustomerRequest(OrderNumberParameter.require(orderNo),
 				Caller.of(caller).orderAccess());
 		if (outcome instanceof CancellationOutcome.Cancelled cancelled) {
 			return OrderResponse.of(cancelled.order());

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start with the development callback secret unless a {@code dev} or
- * {@code test} profile is active: it is published in the README, so with it anyone could
- * sign "payment succeeded" for any order. Failing closed means a deployment that forgot
- * to set the secret does not start, instead of starting open.
+ * {@code test} profile is active, and never under {@code prod}: it is published in the
+ * README, so with it anyone could sign "payment succeeded" for any order. Failing closed
+ * means a deployment that forgot to set the secret does not start, instead of starting
+ * open.
  */
 @Component
 class CallbackSecretGuard implements InitializingBean {
@@ -24,7 +25,8 @@ class CallbackSecretGuard implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		if (this.properties.usesDevelopmentSecret() && !this.environment.matchesProfiles("dev | test")) {
+		if (this.properties.usesDevelopmentSecret()
+				&& (this.environment.matchesProfiles("prod") || !this.environment.matchesProfiles("dev | test"))) {
 			throw new IllegalStateException("The payment callback secret is the published development default: "
 					+ "set ORDER_PAYMENT_CALLBACK_SECRET (e.g. openssl rand -hex 32), "
 					+ "or activate the dev profile for a local run");

@@ -33,6 +33,9 @@ public record PaymentCallbackProperties(@DefaultValue(DEVELOPMENT_SECRET) String
 
 	public PaymentCallbackProperties {
 		requireLongEnough("order.payment.callback-secret", callbackSecret);
+		if (previousCallbackSecret != null && previousCallbackSecret.isBlank()) {
+			previousCallbackSecret = null; // set but empty: no rotation under way
+		}
 		if (previousCallbackSecret != null) {
 			requireLongEnough("order.payment.previous-callback-secret", previousCallbackSecret);
 		}

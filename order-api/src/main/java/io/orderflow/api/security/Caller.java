@@ -25,9 +25,20 @@ public record Caller(String subject, boolean support) {
 		return new Caller(authentication.getName(), support);
 	}
 
-	/** Support reaches every order, anyone else only the orders of its subject. */
+	/**
+	 * For what support may do for any customer (read, list, cancel): support reaches
+	 * every order, anyone else only the orders of its subject.
+	 */
 	public OrderAccess orderAccess() {
-		return this.support ? OrderAccess.ANY_CUSTOMER : OrderAccess.ownedBy(this.subject);
+		return this.support ? OrderAccess.ANY_CUSTOMER : ownOrders();
+	}
+
+	/**
+	 * For what only the customer may do (confirm receipt), whatever other scopes the
+	 * token holds.
+	 */
+	public OrderAccess ownOrders() {
+		return OrderAccess.ownedBy(this.subject);
 	}
 
 	/**

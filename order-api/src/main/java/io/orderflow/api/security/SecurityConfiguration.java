@@ -50,7 +50,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/orders")
 			.hasAuthority(authority(PLACE))
-			.requestMatchers(HttpMethod.GET, "/api/orders", ORDER)
+			// any other method too: HEAD is served by the GET handlers
+			.requestMatchers("/api/orders", ORDER)
 			.hasAnyAuthority(authority(READ), authority(ADMIN))
 			.requestMatchers(HttpMethod.POST, ORDER + "/cancellation")
 			.hasAnyAuthority(authority(WRITE), authority(ADMIN))

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -45,6 +46,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ApiProblem.class)
 	ProblemDetail apiProblem(ApiProblem problem) {
 		return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+	}
+
+	/**
+	 * Spring Security's firewall refused a header value the request handler read (control
+	 * characters, say): a client mistake. The value is not logged, it is what was
+	 * refused.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ProblemDetail requestRejected(RequestRejectedException ex) {
+		log.warn("Answered 400: the request was rejected by the firewall");
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request",
+				"A header or parameter of the request holds characters that are not allowed", List.of());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -25,6 +26,21 @@ class CallbackSecretGuardUnitTests {
 		assertThatIllegalStateException().isThrownBy(() -> guard(DEVELOPMENT, production))
 			.withMessageContaining("ORDER_PAYMENT_CALLBACK_SECRET");
 		assertThatIllegalStateException().isThrownBy(() -> guard(DEVELOPMENT, new MockEnvironment()));
+	}
+
+	@Test
+	void refusesTheDevelopmentSecretUnderProdEvenWithADevelopmentProfile() {
+		MockEnvironment mixed = new MockEnvironment();
+		mixed.setActiveProfiles("prod", "dev");
+
+		assertThatIllegalStateException().isThrownBy(() -> guard(DEVELOPMENT, mixed));
+	}
+
+	@Test
+	void aBlankPreviousSecretMeansNoRotation() {
+		PaymentCallbackProperties properties = new PaymentCallbackProperties(CONFIGURED, " ", Duration.ofMinutes(5));
+
+		assertThat(properties.secrets()).containsExactly(CONFIGURED);
 	}
 
 	@Test
