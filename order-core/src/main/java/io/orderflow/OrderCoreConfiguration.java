@@ -1,6 +1,7 @@
 package io.orderflow;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,10 +21,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OrderCoreConfiguration {
 
+	/**
+	 * Ticks in whole milliseconds: what is written to PostgreSQL (microseconds) is then
+	 * exactly what the API and the events show (milliseconds), in every place that asks
+	 * for the time.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.systemUTC();
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 }

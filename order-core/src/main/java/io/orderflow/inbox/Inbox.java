@@ -3,13 +3,14 @@ package io.orderflow.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
+
+import io.orderflow.jdbc.Timestamps;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
@@ -46,7 +47,7 @@ public class Inbox {
 		return this.jdbc.sql(INSERT)
 			.param("messageId", messageId)
 			.param("type", type)
-			.param("receivedAt", now.atOffset(ZoneOffset.UTC))
+			.param("receivedAt", Timestamps.utc(now))
 			.update() == 1;
 	}
 
@@ -57,7 +58,7 @@ public class Inbox {
 	@Scheduled(fixedDelayString = "${order.inbox.purge-interval:1h}", initialDelayString = "1m")
 	void purge() {
 		this.jdbc.sql(DELETE_RECEIVED_BEFORE)
-			.param("cutoff", this.clock.instant().minus(this.retention).atOffset(ZoneOffset.UTC))
+			.param("cutoff", Timestamps.utc(this.clock.instant().minus(this.retention)))
 			.update();
 	}
 

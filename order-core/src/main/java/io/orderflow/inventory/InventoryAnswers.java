@@ -13,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.orderflow.inbox.Inbox;
 import io.orderflow.messaging.InventoryReservationConfirmed;
 import io.orderflow.messaging.InventoryReservationRejected;
-import io.orderflow.order.CancellationOutcome;
 import io.orderflow.order.InventoryStatus;
 import io.orderflow.order.OrderCancellation;
-import io.orderflow.order.Orders;
+import io.orderflow.order.OrderInventory;
+import io.orderflow.order.TransitionOutcome;
 import io.orderflow.payment.Refunds;
 
 /**
@@ -30,7 +30,7 @@ public class InventoryAnswers {
 
 	private final Inbox inbox;
 
-	private final Orders orders;
+	private final OrderInventory inventory;
 
 	private final OrderCancellation cancellation;
 
@@ -38,9 +38,10 @@ public class InventoryAnswers {
 
 	private final Clock clock;
 
-	InventoryAnswers(Inbox inbox, Orders orders, OrderCancellation cancellation, Refunds refunds, Clock clock) {
+	InventoryAnswers(Inbox inbox, OrderInventory inventory, OrderCancellation cancellation, Refunds refunds,
+			Clock clock) {
 		this.inbox = inbox;
-		this.orders = orders;
+		this.inventory = inventory;
 		this.cancellation = cancellation;
 		this.refunds = refunds;
 		this.clock = clock;
@@ -53,15 +54,15 @@ public class InventoryAnswers {
 			log.info("Inventory message {} seen before; ignored", messageId);
 			return;
 		}
-		CancellationOutcome outcome = this.cancellation.cancelOutOfStock(orderNo);
-		if (outcome instanceof CancellationOutcome.Cancelled cancelled) {
+		TransitionOutcome outcome = this.cancellation.cancelOutOfStock(orderNo);
+		if (outcome instanceof TransitionOutcome.Applied cancelled) {
 			log.info("Order {} cancelled: out of stock ({}, {})", orderNo, reason, skus);
 			if (cancelled.order().paidAt() != null) {
 				this.refunds.refundPaidOrder(cancelled.order(), "OUT_OF_STOCK", now);
 			}
 		}
-		else if (outcome instanceof CancellationOutcome.NotAwaitingPayment unchanged) {
-			this.orders.recordInventoryStatus(orderNo, InventoryStatus.REJECTED, now);
+		else if (outcome instanceof TransitionOutcome.NotAllowed unchanged) {
+			this.inventory.recordAnswer(orderNo, InventoryStatus.REJECTED, now);
 			log.warn("Inventory rejected order {} which is {} already; nothing to cancel", orderNo,
 					unchanged.order().status());
 		}
@@ -77,7 +78,7 @@ public class InventoryAnswers {
 			log.info("Inventory message {} seen before; ignored", messageId);
 			return;
 		}
-		if (this.orders.recordInventoryStatus(orderNo, InventoryStatus.RESERVED, now)) {
+		if (this.inventory.recordAnswer(orderNo, InventoryStatus.RESERVED, now)) {
 			log.info("Inventory reserved the stock of order {}", orderNo);
 		}
 		else {

@@ -3,7 +3,6 @@ package io.orderflow.order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.orderflow.order.CancellationOutcome.Cancelled;
-import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
-import io.orderflow.order.CancellationOutcome.Rescheduled;
-import io.orderflow.order.CancellationOutcome.UnknownOrder;
+import io.orderflow.order.TransitionOutcome.Applied;
+import io.orderflow.order.TransitionOutcome.NotAllowed;
+import io.orderflow.order.TransitionOutcome.Rescheduled;
 
 /**
  * Cancels orders that are still awaiting payment. Whoever commits first wins: the guarded
@@ -47,14 +45,14 @@ public class OrderCancellation {
 	/**
 	 * The customer changed their mind before paying (and asked themselves or through
 	 * support, as {@code access} says). An order outside {@code access} is an
-	 * {@link UnknownOrder}.
+	 * {@link TransitionOutcome.UnknownOrder}.
 	 */
 	@Transactional
-	public CancellationOutcome cancelAtCustomerRequest(String orderNo, OrderAccess access) {
-		Instant now = now();
-		return this.orders.cancelAwaitingPayment(orderNo, access, CancelReason.CUSTOMER_REQUEST, now)
-			.map((order) -> cancelled(order, now))
-			.orElseGet(() -> unchanged(orderNo, access));
+	public TransitionOutcome cancelAtCustomerRequest(String orderNo, OrderAccess access) {
+		Instant now = this.clock.instant();
+		return this.orders.outcome(orderNo, access,
+				this.orders.cancelAwaitingPayment(orderNo, access, CancelReason.CUSTOMER_REQUEST, now),
+				(order) -> cancelled(order, now));
 	}
 
 	/**
@@ -62,7 +60,7 @@ public class OrderCancellation {
 	 * deadline has passed, or schedule a new timer if the deadline is still ahead.
 	 */
 	@Transactional
-	public CancellationOutcome cancelForPaymentTimeout(String orderNo) {
+	public TransitionOutcome cancelForPaymentTimeout(String orderNo) {
 		return cancelForPaymentTimeout(List.of(orderNo)).get(0);
 	}
 
@@ -75,19 +73,17 @@ public class OrderCancellation {
 	 * @return the outcome of each timer, in the order of {@code orderNos}
 	 */
 	@Transactional
-	public List<CancellationOutcome> cancelForPaymentTimeout(List<String> orderNos) {
-		Instant now = now();
-		Map<String, CancellationOutcome> outcomes = new HashMap<>();
+	public List<TransitionOutcome> cancelForPaymentTimeout(List<String> orderNos) {
+		Instant now = this.clock.instant();
+		Map<String, TransitionOutcome> outcomes = new HashMap<>();
 		for (Order order : this.orders.cancelOverdue(orderNos, now)) {
 			outcomes.put(order.orderNo(), cancelled(order, now));
 		}
 		List<String> unchanged = orderNos.stream().filter((orderNo) -> !outcomes.containsKey(orderNo)).toList();
 		for (Order order : this.orders.findByOrderNos(unchanged)) {
-			outcomes.put(order.orderNo(),
-					order.isAwaitingPayment() ? rescheduled(order, now) : new NotAwaitingPayment(order));
+			outcomes.put(order.orderNo(), order.isAwaitingPayment() ? rescheduled(order, now) : new NotAllowed(order));
 		}
-		return TimerOutcomes.perTimer(orderNos, outcomes, UnknownOrder::new,
-				(first) -> (first instanceof Cancelled cancelled) ? new NotAwaitingPayment(cancelled.order()) : first);
+		return TimerOutcomes.perTimer(orderNos, outcomes);
 	}
 
 	/**
@@ -95,11 +91,10 @@ public class OrderCancellation {
 	 * caller requests the refund of a paid order ({@code paidAt} set).
 	 */
 	@Transactional
-	public CancellationOutcome cancelOutOfStock(String orderNo) {
-		Instant now = now();
-		return this.orders.cancelOutOfStock(orderNo, now)
-			.map((order) -> cancelled(order, now))
-			.orElseGet(() -> unchanged(orderNo, OrderAccess.ANY_CUSTOMER));
+	public TransitionOutcome cancelOutOfStock(String orderNo) {
+		Instant now = this.clock.instant();
+		return this.orders.outcome(orderNo, OrderAccess.ANY_CUSTOMER, this.orders.cancelOutOfStock(orderNo, now),
+				(order) -> cancelled(order, now));
 	}
 
 	/**
@@ -108,7 +103,7 @@ public class OrderCancellation {
 	 */
 	@Transactional
 	public List<Order> cancelOrdersOverdueBy(Duration grace, int limit) {
-		Instant now = now();
+		Instant now = this.clock.instant();
 		List<Order> cancelled = this.orders.cancelOverdueBatch(now.minus(grace), limit, now);
 		for (Order order : cancelled) {
 			this.events.cancelled(order, now);
@@ -118,28 +113,18 @@ public class OrderCancellation {
 		return cancelled;
 	}
 
-	private CancellationOutcome rescheduled(Order order, Instant now) {
+	private TransitionOutcome rescheduled(Order order, Instant now) {
 		this.timers.schedulePaymentTimeout(order, now);
 		log.info("Payment timer of order {} arrived {} before its deadline; scheduled a new one", order.orderNo(),
 				Duration.between(now, order.paymentDeadline()));
 		return new Rescheduled(order);
 	}
 
-	private CancellationOutcome cancelled(Order order, Instant now) {
+	private TransitionOutcome cancelled(Order order, Instant now) {
 		this.events.cancelled(order, now);
 		log.info("Cancelled order {} ({}), {} after its payment deadline", order.orderNo(), order.cancelReason(),
 				Duration.between(order.paymentDeadline(), now));
-		return new Cancelled(order);
-	}
-
-	private CancellationOutcome unchanged(String orderNo, OrderAccess access) {
-		return this.orders.findByOrderNo(orderNo, access)
-			.<CancellationOutcome>map(NotAwaitingPayment::new)
-			.orElseGet(() -> new UnknownOrder(orderNo));
-	}
-
-	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return new Applied(order);
 	}
 
 }

@@ -47,7 +47,7 @@ public class OrderEvents {
 				now);
 	}
 
-	public void paid(Order order, String transactionId, Instant now) {
+	void paid(Order order, String transactionId, Instant now) {
 		UUID eventId = UUID.randomUUID();
 		this.outbox.addEvent(eventId, OrderPaid.TYPE,
 				new OrderPaid(eventId, OrderPaid.TYPE, OrderPaid.SCHEMA_VERSION, now, order.orderNo(),

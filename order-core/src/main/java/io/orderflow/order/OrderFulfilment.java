@@ -3,12 +3,9 @@ package io.orderflow.order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.orderflow.order.TransitionOutcome.Applied;
 import io.orderflow.order.TransitionOutcome.NotAllowed;
 import io.orderflow.order.TransitionOutcome.Rescheduled;
-import io.orderflow.order.TransitionOutcome.UnknownOrder;
 
 /**
  * A paid order's way to completion: shipped, then completed when the customer confirms
@@ -52,8 +48,8 @@ public class OrderFulfilment {
 	 */
 	@Transactional
 	public TransitionOutcome ship(String orderNo, String carrier, String trackingNo, Duration autoCompleteAfter) {
-		Instant now = now();
-		return outcome(orderNo, OrderAccess.ANY_CUSTOMER,
+		Instant now = this.clock.instant();
+		return this.orders.outcome(orderNo, OrderAccess.ANY_CUSTOMER,
 				this.orders.ship(orderNo, carrier, trackingNo, now.plus(autoCompleteAfter), now), (order) -> {
 					Shipment shipment = order.shipment();
 					this.events.shipped(order, shipment, now);
@@ -66,12 +62,13 @@ public class OrderFulfilment {
 
 	/**
 	 * SHIPPED to COMPLETED: the customer confirms receipt. An order outside
-	 * {@code access} is an {@link UnknownOrder}.
+	 * {@code access} is an {@link TransitionOutcome.UnknownOrder}.
 	 */
 	@Transactional
 	public TransitionOutcome confirmReceipt(String orderNo, OrderAccess access) {
-		Instant now = now();
-		return outcome(orderNo, access, this.orders.completeAtCustomerRequest(orderNo, access, now), this::completed);
+		Instant now = this.clock.instant();
+		return this.orders.outcome(orderNo, access, this.orders.completeAtCustomerRequest(orderNo, access, now),
+				this::completed);
 	}
 
 	/**
@@ -93,7 +90,7 @@ public class OrderFulfilment {
 	 */
 	@Transactional
 	public List<TransitionOutcome> completeAutomatically(List<String> orderNos) {
-		Instant now = now();
+		Instant now = this.clock.instant();
 		Map<String, TransitionOutcome> outcomes = new HashMap<>();
 		for (Order order : this.orders.completeAutomatically(orderNos, now)) {
 			outcomes.put(order.orderNo(), completed(order));
@@ -109,8 +106,7 @@ public class OrderFulfilment {
 				outcomes.put(order.orderNo(), new NotAllowed(order));
 			}
 		}
-		return TimerOutcomes.perTimer(orderNos, outcomes, UnknownOrder::new,
-				(first) -> (first instanceof Applied applied) ? new NotAllowed(applied.order()) : first);
+		return TimerOutcomes.perTimer(orderNos, outcomes);
 	}
 
 	/**
@@ -119,7 +115,7 @@ public class OrderFulfilment {
 	 */
 	@Transactional
 	public List<Order> completeOrdersOverdueBy(Duration grace, int limit) {
-		Instant now = now();
+		Instant now = this.clock.instant();
 		List<Order> completed = this.orders.completeOverdueBatch(now.minus(grace), limit, now);
 		for (Order order : completed) {
 			completed(order);
@@ -133,20 +129,6 @@ public class OrderFulfilment {
 		this.events.completed(order, completion, completion.completedAt());
 		log.info("Completed order {} ({})", order.orderNo(), completion.completedBy());
 		return new Applied(order);
-	}
-
-	private TransitionOutcome outcome(String orderNo, OrderAccess access, Optional<Order> changed,
-			Function<Order, TransitionOutcome> then) {
-		if (changed.isPresent()) {
-			return then.apply(changed.get());
-		}
-		return this.orders.findByOrderNo(orderNo, access)
-			.<TransitionOutcome>map(NotAllowed::new)
-			.orElseGet(() -> new UnknownOrder(orderNo));
-	}
-
-	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
+import io.orderflow.jdbc.Timestamps;
 import io.orderflow.order.OrderRows.StoredOrder;
 
 /**
@@ -57,7 +58,7 @@ public class OrderHistory {
 		}
 		StatementSpec query = this.jdbc.sql((after != null) ? SELECT_NEXT_PAGE : SELECT_FIRST_PAGE);
 		if (after != null) {
-			query = query.param("createdAt", OrderRows.timestamp(after.createdAt())).param("orderNo", after.orderNo());
+			query = query.param("createdAt", Timestamps.utc(after.createdAt())).param("orderNo", after.orderNo());
 		}
 		// one more than asked for tells whether there is a next page
 		List<StoredOrder> rows = query.param("customerId", customerId)

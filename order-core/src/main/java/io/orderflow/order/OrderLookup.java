@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import io.orderflow.order.CancellationOutcome.Cancelled;
-import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
+import io.orderflow.order.TransitionOutcome.Applied;
+import io.orderflow.order.TransitionOutcome.NotAllowed;
 
 /**
  * Reads orders the way clients must see them: an order past its payment deadline is never
@@ -28,6 +28,14 @@ public class OrderLookup {
 		this.clock = clock;
 	}
 
+	/**
+	 * The order as it is stored, past its deadline or not: for callers that decide about
+	 * payment themselves (a payment may still win against a late timer).
+	 */
+	public Optional<Order> findAsStored(String orderNo) {
+		return this.orders.findByOrderNo(orderNo);
+	}
+
 	/** The order, if it exists and {@code access} covers it. */
 	public Optional<Order> find(String orderNo, OrderAccess access) {
 		return this.orders.findByOrderNo(orderNo, access).map(this::expireIfOverdue);
@@ -41,11 +49,11 @@ public class OrderLookup {
 		if (!order.isPaymentOverdue(this.clock.instant())) {
 			return order;
 		}
-		CancellationOutcome outcome = this.cancellation.cancelForPaymentTimeout(order.orderNo());
-		if (outcome instanceof Cancelled cancelled) {
+		TransitionOutcome outcome = this.cancellation.cancelForPaymentTimeout(order.orderNo());
+		if (outcome instanceof Applied cancelled) {
 			return cancelled.order();
 		}
-		if (outcome instanceof NotAwaitingPayment changed) {
+		if (outcome instanceof NotAllowed changed) {
 			return changed.order(); // paid or cancelled meanwhile
 		}
 		return order;

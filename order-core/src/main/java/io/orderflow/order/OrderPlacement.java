@@ -2,7 +2,6 @@ package io.orderflow.order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ public class OrderPlacement {
 	public Order place(NewOrder newOrder) {
 		// PostgreSQL keeps microseconds; milliseconds keep the API's timestamps short and
 		// exact.
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant();
 		Order order = Order.placed(this.orderNumbers.next(now), newOrder, now);
 		this.orders.insert(order);
 		this.events.created(order, now);

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 
@@ -35,10 +34,6 @@ final class OrderRows {
 				instant(rs, "cancelled_at"), shipment(rs), completion(rs),
 				(inventoryStatus != null) ? InventoryStatus.valueOf(inventoryStatus) : null);
 		return new StoredOrder(rs.getLong("id"), order);
-	}
-
-	static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static @Nullable Shipment shipment(ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
 package io.orderflow.order;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,25 +11,17 @@ import java.util.Set;
  *        └──cancel──▶ CANCELLED ◀──out of stock (refunded)
  * </pre>
  *
- * Every transition is a guarded update in {@link Orders}
- * ({@code ... WHERE status = <from>}) that writes its event in the same transaction.
+ * Every move is a row of {@link OrderTransition}, run as a guarded update in
+ * {@link Orders} ({@code ... WHERE status = ANY(:from)}) that writes its event in the
+ * same transaction.
  */
 public enum OrderStatus {
 
 	PENDING_PAYMENT, PAID, SHIPPED, COMPLETED, CANCELLED;
 
-	/** The states this one may move to. */
+	/** The states this one may move to, as {@link OrderTransition} says. */
 	public Set<OrderStatus> next() {
-		return switch (this) {
-			case PENDING_PAYMENT -> EnumSet.of(PAID, CANCELLED);
-			case PAID -> EnumSet.of(SHIPPED, CANCELLED);
-			case SHIPPED -> EnumSet.of(COMPLETED);
-			case COMPLETED, CANCELLED -> EnumSet.noneOf(OrderStatus.class);
-		};
-	}
-
-	public boolean canBecome(OrderStatus status) {
-		return next().contains(status);
+		return OrderTransition.targetsFrom(this);
 	}
 
 }

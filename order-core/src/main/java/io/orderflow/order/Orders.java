@@ -7,22 +7,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
+import io.orderflow.jdbc.Timestamps;
 import io.orderflow.order.OrderRows.StoredOrder;
 
 /**
- * Orders in PostgreSQL. Transitions are guarded updates: they return the order as it is
- * afterwards, or nothing when the guard did not hold (someone else won, or the order is
- * not in the expected state). Callers decide what "nothing" means.
+ * Orders in PostgreSQL. Transitions are guarded updates, one statement per row of
+ * {@link OrderTransition} (which binds their {@code :from} and {@code :to}): they return
+ * the order as it is afterwards, or nothing when the guard did not hold (someone else
+ * won, or the order is not in the expected state). Callers decide what "nothing" means;
+ * only the order services of this package call them.
  */
 @Repository
-public class Orders {
+class Orders {
 
 	private static final String INSERT_ORDER = """
 			INSERT INTO orders (order_no, customer_id, status, currency, total_amount, created_at, payment_deadline)
@@ -51,11 +56,11 @@ public class Orders {
 
 	private static final String CANCEL_AWAITING_PAYMENT = """
 			UPDATE orders
-			SET status = 'CANCELLED',
+			SET status = :to,
 			    cancel_reason = :reason,
 			    cancelled_at = :now
 			WHERE order_no = :orderNo
-			  AND status = 'PENDING_PAYMENT'%s
+			  AND status = ANY(:from)%s
 			RETURNING %s""".formatted(OWNED, OrderRows.COLUMNS);
 
 	// Planned through the order number whatever the statistics say: no index on
@@ -63,27 +68,27 @@ public class Orders {
 	// (V5__safety_net_indexes_timers_cannot_plan_through).
 	private static final String CANCEL_OVERDUE = """
 			UPDATE orders
-			SET status = 'CANCELLED',
+			SET status = :to,
 			    cancel_reason = 'PAYMENT_TIMEOUT',
 			    cancelled_at = :now
 			WHERE order_no = ANY(:orderNos)
-			  AND status = 'PENDING_PAYMENT'
+			  AND status = ANY(:from)
 			  AND payment_deadline <= :now
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String MARK_PAID = """
 			UPDATE orders
-			SET status = 'PAID',
+			SET status = :to,
 			    paid_at = :now
 			WHERE order_no = :orderNo
-			  AND status = 'PENDING_PAYMENT'
+			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	// "Unpaid" as its index states it (paid_at and cancelled_at empty), so that the sweep
 	// uses it; the status guard still decides.
 	private static final String CANCEL_OVERDUE_BATCH = """
 			UPDATE orders
-			SET status = 'CANCELLED',
+			SET status = :to,
 			    cancel_reason = 'PAYMENT_TIMEOUT',
 			    cancelled_at = :now
 			WHERE id IN (SELECT id
@@ -94,44 +99,44 @@ public class Orders {
 			             ORDER BY payment_deadline
 			             LIMIT :limit
 			             FOR UPDATE SKIP LOCKED)
-			  AND status = 'PENDING_PAYMENT'
+			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String SHIP = """
 			UPDATE orders
-			SET status = 'SHIPPED',
+			SET status = :to,
 			    carrier = :carrier,
 			    tracking_no = :trackingNo,
 			    shipped_at = :now,
 			    auto_complete_at = :autoCompleteAt
 			WHERE order_no = :orderNo
-			  AND status = 'PAID'
+			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String COMPLETE_AT_CUSTOMER_REQUEST = """
 			UPDATE orders
-			SET status = 'COMPLETED',
+			SET status = :to,
 			    completed_at = :now,
 			    completed_by = 'CUSTOMER'
 			WHERE order_no = :orderNo
-			  AND status = 'SHIPPED'%s
+			  AND status = ANY(:from)%s
 			RETURNING %s""".formatted(OWNED, OrderRows.COLUMNS);
 
 	// Planned through the order number, like CANCEL_OVERDUE.
 	private static final String COMPLETE_AUTOMATICALLY = """
 			UPDATE orders
-			SET status = 'COMPLETED',
+			SET status = :to,
 			    completed_at = :now,
 			    completed_by = 'AUTO'
 			WHERE order_no = ANY(:orderNos)
-			  AND status = 'SHIPPED'
+			  AND status = ANY(:from)
 			  AND auto_complete_at <= :now
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	// "Shipped, not completed" as its index states it, like CANCEL_OVERDUE_BATCH.
 	private static final String COMPLETE_OVERDUE_BATCH = """
 			UPDATE orders
-			SET status = 'COMPLETED',
+			SET status = :to,
 			    completed_at = :now,
 			    completed_by = 'AUTO'
 			WHERE id IN (SELECT id
@@ -142,19 +147,19 @@ public class Orders {
 			             ORDER BY auto_complete_at
 			             LIMIT :limit
 			             FOR UPDATE SKIP LOCKED)
-			  AND status = 'SHIPPED'
+			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	// Out of stock cancels an order not yet shipped: unpaid, or paid (and then refunded).
 	private static final String CANCEL_OUT_OF_STOCK = """
 			UPDATE orders
-			SET status = 'CANCELLED',
+			SET status = :to,
 			    cancel_reason = 'OUT_OF_STOCK',
 			    cancelled_at = :now,
 			    inventory_status = 'REJECTED',
 			    inventory_updated_at = :now
 			WHERE order_no = :orderNo
-			  AND status IN ('PENDING_PAYMENT', 'PAID')
+			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	// A late or repeated answer never overwrites the first one.
@@ -184,8 +189,8 @@ public class Orders {
 			.param("status", order.status().name())
 			.param("currency", order.currency().getCurrencyCode())
 			.param("totalAmount", order.totalAmount())
-			.param("createdAt", OrderRows.timestamp(order.createdAt()))
-			.param("paymentDeadline", OrderRows.timestamp(order.paymentDeadline()))
+			.param("createdAt", Timestamps.utc(order.createdAt()))
+			.param("paymentDeadline", Timestamps.utc(order.paymentDeadline()))
 			.query(Long.class)
 			.single();
 		List<OrderLine> items = order.items();
@@ -200,7 +205,7 @@ public class Orders {
 		});
 	}
 
-	public Optional<Order> findByOrderNo(String orderNo) {
+	Optional<Order> findByOrderNo(String orderNo) {
 		return this.jdbc.sql(SELECT_BY_ORDER_NO)
 			.param("orderNo", orderNo)
 			.query(OrderRows::map)
@@ -232,7 +237,8 @@ public class Orders {
 	 * covers it.
 	 */
 	Optional<Order> cancelAwaitingPayment(String orderNo, OrderAccess access, CancelReason reason, Instant now) {
-		return transition(CANCEL_AWAITING_PAYMENT, orderNo, now, owned(access, Map.of("reason", reason.name())));
+		return transition(OrderTransition.CANCEL_AT_CUSTOMER_REQUEST, CANCEL_AWAITING_PAYMENT, orderNo, now,
+				owned(access, Map.of("reason", reason.name())));
 	}
 
 	/**
@@ -241,7 +247,7 @@ public class Orders {
 	 * @return the orders it cancelled
 	 */
 	List<Order> cancelOverdue(Collection<String> orderNos, Instant now) {
-		return transitionAll(CANCEL_OVERDUE, orderNos, now);
+		return transitionAll(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT, CANCEL_OVERDUE, orderNos, now);
 	}
 
 	/**
@@ -249,8 +255,8 @@ public class Orders {
 	 * does not matter: the money was taken, and whichever of payment and timeout commits
 	 * first wins.
 	 */
-	public Optional<Order> markPaid(String orderNo, Instant now) {
-		return transition(MARK_PAID, orderNo, now);
+	Optional<Order> markPaid(String orderNo, Instant now) {
+		return transition(OrderTransition.PAY, MARK_PAID, orderNo, now, Map.of());
 	}
 
 	/**
@@ -259,7 +265,7 @@ public class Orders {
 	 * instances can sweep at once.
 	 */
 	List<Order> cancelOverdueBatch(Instant overdueSince, int limit, Instant now) {
-		return batch(CANCEL_OVERDUE_BATCH, overdueSince, limit, now);
+		return batch(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT, CANCEL_OVERDUE_BATCH, overdueSince, limit, now);
 	}
 
 	/**
@@ -267,27 +273,27 @@ public class Orders {
 	 * {@code overdueSince}, skipping rows another transaction holds.
 	 */
 	List<Order> completeOverdueBatch(Instant overdueSince, int limit, Instant now) {
-		return batch(COMPLETE_OVERDUE_BATCH, overdueSince, limit, now);
+		return batch(OrderTransition.COMPLETE_AUTOMATICALLY, COMPLETE_OVERDUE_BATCH, overdueSince, limit, now);
 	}
 
-	private List<Order> batch(String sql, Instant overdueSince, int limit, Instant now) {
-		return this.lines.attachTo(this.jdbc.sql(sql)
-			.param("overdueSince", OrderRows.timestamp(overdueSince))
+	private List<Order> batch(OrderTransition transition, String sql, Instant overdueSince, int limit, Instant now) {
+		return this.lines.attachTo(guarded(transition, sql).param("overdueSince", Timestamps.utc(overdueSince))
 			.param("limit", limit)
-			.param("now", OrderRows.timestamp(now))
+			.param("now", Timestamps.utc(now))
 			.query(OrderRows::map)
 			.list());
 	}
 
 	/** PAID to SHIPPED. */
 	Optional<Order> ship(String orderNo, String carrier, String trackingNo, Instant autoCompleteAt, Instant now) {
-		return transition(SHIP, orderNo, now, Map.of("carrier", carrier, "trackingNo", trackingNo, "autoCompleteAt",
-				OrderRows.timestamp(autoCompleteAt)));
+		return transition(OrderTransition.SHIP, SHIP, orderNo, now,
+				Map.of("carrier", carrier, "trackingNo", trackingNo, "autoCompleteAt", Timestamps.utc(autoCompleteAt)));
 	}
 
 	/** SHIPPED to COMPLETED, by the customer, if {@code access} covers the order. */
 	Optional<Order> completeAtCustomerRequest(String orderNo, OrderAccess access, Instant now) {
-		return transition(COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now, owned(access, Map.of()));
+		return transition(OrderTransition.CONFIRM_RECEIPT, COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now,
+				owned(access, Map.of()));
 	}
 
 	/**
@@ -296,50 +302,65 @@ public class Orders {
 	 * @return the orders it completed
 	 */
 	List<Order> completeAutomatically(Collection<String> orderNos, Instant now) {
-		return transitionAll(COMPLETE_AUTOMATICALLY, orderNos, now);
+		return transitionAll(OrderTransition.COMPLETE_AUTOMATICALLY, COMPLETE_AUTOMATICALLY, orderNos, now);
 	}
 
 	/** PENDING_PAYMENT or PAID to CANCELLED, because inventory has no stock. */
 	Optional<Order> cancelOutOfStock(String orderNo, Instant now) {
-		return transition(CANCEL_OUT_OF_STOCK, orderNo, now);
+		return transition(OrderTransition.CANCEL_OUT_OF_STOCK, CANCEL_OUT_OF_STOCK, orderNo, now, Map.of());
 	}
 
 	/**
 	 * @return whether this was the order's first answer from inventory
 	 */
-	public boolean recordInventoryStatus(String orderNo, InventoryStatus status, Instant now) {
+	boolean recordInventoryStatus(String orderNo, InventoryStatus status, Instant now) {
 		return this.jdbc.sql(RECORD_INVENTORY_STATUS)
 			.param("orderNo", orderNo)
 			.param("inventoryStatus", status.name())
-			.param("now", OrderRows.timestamp(now))
+			.param("now", Timestamps.utc(now))
 			.update() == 1;
 	}
 
-	private Optional<Order> transition(String sql, String orderNo, Instant now) {
-		return transition(sql, orderNo, now, Map.of());
-	}
-
 	/** Runs a guarded update that returns the changed order, if the guard held. */
-	private Optional<Order> transition(String sql, String orderNo, Instant now, Map<String, ?> parameters) {
-		return this.jdbc.sql(sql)
-			.params(parameters)
+	private Optional<Order> transition(OrderTransition transition, String sql, String orderNo, Instant now,
+			Map<String, ?> parameters) {
+		return guarded(transition, sql).params(parameters)
 			.param("orderNo", orderNo)
-			.param("now", OrderRows.timestamp(now))
+			.param("now", Timestamps.utc(now))
 			.query(OrderRows::map)
 			.optional()
 			.map(this::withItems);
 	}
 
 	/** Runs a guarded update of several orders that returns those it changed. */
-	private List<Order> transitionAll(String sql, Collection<String> orderNos, Instant now) {
+	private List<Order> transitionAll(OrderTransition transition, String sql, Collection<String> orderNos,
+			Instant now) {
 		if (orderNos.isEmpty()) {
 			return List.of();
 		}
-		return this.lines.attachTo(this.jdbc.sql(sql)
-			.param("orderNos", orderNos.toArray(String[]::new))
-			.param("now", OrderRows.timestamp(now))
+		return this.lines.attachTo(guarded(transition, sql).param("orderNos", orderNos.toArray(String[]::new))
+			.param("now", Timestamps.utc(now))
 			.query(OrderRows::map)
 			.list());
+	}
+
+	/**
+	 * What a guarded update of one order came to: {@code applied} to the changed order
+	 * when the guard held; else, read again, the order in a state the transition does not
+	 * start from, or no order at all (none, or none that {@code access} covers).
+	 */
+	TransitionOutcome outcome(String orderNo, OrderAccess access, Optional<Order> changed,
+			Function<Order, TransitionOutcome> applied) {
+		if (changed.isPresent()) {
+			return applied.apply(changed.get());
+		}
+		return findByOrderNo(orderNo, access).<TransitionOutcome>map(TransitionOutcome.NotAllowed::new)
+			.orElseGet(() -> new TransitionOutcome.UnknownOrder(orderNo));
+	}
+
+	/** The statement with the {@code :from} and {@code :to} of the transition it runs. */
+	private StatementSpec guarded(OrderTransition transition, String sql) {
+		return this.jdbc.sql(sql).param("from", transition.fromNames()).param("to", transition.to().name());
 	}
 
 	/** The parameters plus the {@code :owner} of the guard. */

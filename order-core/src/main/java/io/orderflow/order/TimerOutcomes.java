@@ -4,8 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+
+import io.orderflow.order.TransitionOutcome.Applied;
+import io.orderflow.order.TransitionOutcome.NotAllowed;
+import io.orderflow.order.TransitionOutcome.UnknownOrder;
 
 /**
  * Hands back what a batch of timers came to, one outcome per timer in the order the
@@ -17,17 +19,17 @@ final class TimerOutcomes {
 	}
 
 	/**
+	 * The outcome of each timer of a batch, in the order of {@code orderNos}. A timer
+	 * whose order the batch did not find names an unknown order; a second timer for the
+	 * same order changed nothing when the first one changed it.
 	 * @param byOrder the outcome of each order the batch found
-	 * @param unknown the outcome of a timer whose order does not exist
-	 * @param repeated what a second timer for the same order came to, given the first
-	 * one's outcome (when the first changed the order, the second changed nothing)
 	 */
-	static <O> List<O> perTimer(List<String> orderNos, Map<String, O> byOrder, Function<String, O> unknown,
-			UnaryOperator<O> repeated) {
+	static List<TransitionOutcome> perTimer(List<String> orderNos, Map<String, TransitionOutcome> byOrder) {
 		Set<String> seen = new HashSet<>();
 		return orderNos.stream().map((orderNo) -> {
-			O outcome = byOrder.containsKey(orderNo) ? byOrder.get(orderNo) : unknown.apply(orderNo);
-			return seen.add(orderNo) ? outcome : repeated.apply(outcome);
+			TransitionOutcome outcome = byOrder.containsKey(orderNo) ? byOrder.get(orderNo) : new UnknownOrder(orderNo);
+			return (seen.add(orderNo) || !(outcome instanceof Applied applied)) ? outcome
+					: new NotAllowed(applied.order());
 		}).toList();
 	}
 

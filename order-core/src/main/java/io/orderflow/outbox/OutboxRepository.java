@@ -5,16 +5,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.orderflow.jdbc.Timestamps;
 
 @Repository
 class OutboxRepository {
@@ -63,37 +62,41 @@ class OutboxRepository {
 	/** Inserts the messages in one batch (one round trip). */
 	void insert(List<OutboxMessage> messages) {
 		this.jdbcTemplate.batchUpdate(INSERT, messages, messages.size(), (statement, message) -> {
-			OffsetDateTime createdAt = timestamp(message.createdAt());
+			OffsetDateTime createdAt = Timestamps.utcOrNull(message.createdAt());
 			statement.setObject(1, message.id());
 			statement.setString(2, message.kind().name());
 			statement.setString(3, message.destination());
 			statement.setString(4, message.payload());
-			statement.setObject(5, timestamp(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+			statement.setObject(5, Timestamps.utcOrNull(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE);
 			statement.setObject(6, createdAt);
 			statement.setObject(7, createdAt);
 		});
 	}
 
 	List<OutboxMessage> lockDue(Instant now, int limit) {
-		return this.jdbc.sql(LOCK_DUE).param("now", timestamp(now)).param("limit", limit).query(this::mapRow).list();
+		return this.jdbc.sql(LOCK_DUE)
+			.param("now", Timestamps.utcOrNull(now))
+			.param("limit", limit)
+			.query(this::mapRow)
+			.list();
 	}
 
 	void markPublished(Collection<UUID> ids, Instant now) {
 		if (!ids.isEmpty()) {
-			this.jdbc.sql(MARK_PUBLISHED).param("ids", ids).param("now", timestamp(now)).update();
+			this.jdbc.sql(MARK_PUBLISHED).param("ids", ids).param("now", Timestamps.utcOrNull(now)).update();
 		}
 	}
 
 	void markFailed(UUID id, Instant nextAttemptAt, String error) {
 		this.jdbc.sql(MARK_FAILED)
 			.param("id", id)
-			.param("nextAttemptAt", timestamp(nextAttemptAt))
+			.param("nextAttemptAt", Timestamps.utcOrNull(nextAttemptAt))
 			.param("error", error)
 			.update();
 	}
 
 	int deletePublishedBefore(Instant cutoff) {
-		return this.jdbc.sql(DELETE_PUBLISHED_BEFORE).param("cutoff", timestamp(cutoff)).update();
+		return this.jdbc.sql(DELETE_PUBLISHED_BEFORE).param("cutoff", Timestamps.utcOrNull(cutoff)).update();
 	}
 
 	private OutboxMessage mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -102,10 +105,6 @@ class OutboxRepository {
 				rs.getString("destination"), rs.getString("payload"),
 				(deliverAt != null) ? deliverAt.toInstant() : null,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
-	}
-
-	private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.orderflow.payment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -13,8 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderEvents;
+import io.orderflow.order.OrderLookup;
+import io.orderflow.order.OrderPayment;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.order.Orders;
+import io.orderflow.order.TransitionOutcome;
 import io.orderflow.payment.PaymentOutcome.AlreadyApplied;
 import io.orderflow.payment.PaymentOutcome.Anomaly;
 import io.orderflow.payment.PaymentOutcome.FailureRecorded;
@@ -35,7 +36,9 @@ public class PaymentCallbacks {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentCallbacks.class);
 
-	private final Orders orders;
+	private final OrderLookup lookup;
+
+	private final OrderPayment payment;
 
 	private final OrderEvents events;
 
@@ -45,8 +48,10 @@ public class PaymentCallbacks {
 
 	private final Clock clock;
 
-	PaymentCallbacks(Orders orders, OrderEvents events, PaymentRecords records, MeterRegistry meters, Clock clock) {
-		this.orders = orders;
+	PaymentCallbacks(OrderLookup lookup, OrderPayment payment, OrderEvents events, PaymentRecords records,
+			MeterRegistry meters, Clock clock) {
+		this.lookup = lookup;
+		this.payment = payment;
 		this.events = events;
 		this.records = records;
 		this.meters = meters;
@@ -59,11 +64,11 @@ public class PaymentCallbacks {
 	 */
 	@Transactional
 	public PaymentOutcome apply(PaymentNotification notification, String payload) {
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant();
 		if (this.records.isCallbackSeen(notification.eventId())) {
 			return new AlreadyApplied("event " + notification.eventId());
 		}
-		Order order = this.orders.findByOrderNo(notification.orderNo()).orElse(null);
+		Order order = this.lookup.findAsStored(notification.orderNo()).orElse(null);
 		if (order == null) {
 			return reject(notification, Anomaly.UNKNOWN_ORDER, "there is no order " + notification.orderNo(), payload,
 					now);
@@ -86,20 +91,23 @@ public class PaymentCallbacks {
 		if (!this.records.recordPayment(notification, now)) {
 			return new AlreadyApplied("transaction " + notification.transactionId());
 		}
-		return this.orders.markPaid(order.orderNo(), now)
-			.map((paid) -> paid(paid, notification, now))
-			.orElseGet(() -> refund(notification, now));
+		TransitionOutcome outcome = this.payment.pay(order.orderNo(), notification.transactionId(), now);
+		if (outcome instanceof TransitionOutcome.Applied paid) {
+			return paid(paid.order(), notification);
+		}
+		if (outcome instanceof TransitionOutcome.NotAllowed unpayable) {
+			return refund(unpayable.order(), notification, now);
+		}
+		throw new IllegalStateException("Order " + order.orderNo() + " vanished while being paid: " + outcome);
 	}
 
-	private PaymentOutcome paid(Order order, PaymentNotification notification, Instant now) {
-		this.events.paid(order, notification.transactionId(), now);
+	private PaymentOutcome paid(Order order, PaymentNotification notification) {
 		this.records.setPaymentOutcome(notification.transactionId(), "PAID_ORDER");
 		log.info("Order {} paid by transaction {}", order.orderNo(), notification.transactionId());
 		return new Paid(order);
 	}
 
-	private PaymentOutcome refund(PaymentNotification notification, Instant now) {
-		Order order = this.orders.findByOrderNo(notification.orderNo()).orElseThrow();
+	private PaymentOutcome refund(Order order, PaymentNotification notification, Instant now) {
 		String reason = (order.status() == OrderStatus.CANCELLED) ? "ORDER_CANCELLED" : "DUPLICATE_PAYMENT";
 		this.events.refundRequested(order, notification.transactionId(), notification.amount(), notification.currency(),
 				reason, now);

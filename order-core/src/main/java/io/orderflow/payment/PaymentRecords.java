@@ -2,12 +2,12 @@ package io.orderflow.payment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.orderflow.jdbc.Timestamps;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -66,8 +66,8 @@ class PaymentRecords {
 			.param("transactionId", notification.transactionId())
 			.param("amount", notification.amount())
 			.param("currency", notification.currency().getCurrencyCode())
-			.param("occurredAt", timestamp(notification.occurredAt()))
-			.param("receivedAt", timestamp(now))
+			.param("occurredAt", Timestamps.utc(notification.occurredAt()))
+			.param("receivedAt", Timestamps.utc(now))
 			.update() == 1;
 	}
 
@@ -78,7 +78,7 @@ class PaymentRecords {
 			.param("amount", notification.amount())
 			.param("currency", notification.currency().getCurrencyCode())
 			.param("eventId", notification.eventId())
-			.param("receivedAt", timestamp(now))
+			.param("receivedAt", Timestamps.utc(now))
 			.update() == 1;
 	}
 
@@ -104,15 +104,11 @@ class PaymentRecords {
 			.param("transactionId", notification.transactionId())
 			.param("detail", detail)
 			.param("payload", payload)
-			.param("now", timestamp(now))
+			.param("now", Timestamps.utc(now))
 			.update();
 	}
 
 	record Payment(String transactionId, BigDecimal amount, Currency currency) {
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.PaymentTimeoutTimer;
-import io.orderflow.order.CancellationOutcome;
-import io.orderflow.order.CancellationOutcome.NotAwaitingPayment;
-import io.orderflow.order.CancellationOutcome.UnknownOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
-import io.orderflow.order.Orders;
+import io.orderflow.order.OrderLookup;
+import io.orderflow.order.TransitionOutcome;
+import io.orderflow.order.TransitionOutcome.NotAllowed;
+import io.orderflow.order.TransitionOutcome.UnknownOrder;
 import io.orderflow.payment.PaymentCallbacks;
 import io.orderflow.payment.PaymentNotification;
 import io.orderflow.payment.PaymentOutcome;
@@ -34,7 +34,7 @@ class PaymentTimeoutHandler {
 
 	private final OrderCancellation cancellation;
 
-	private final Orders orders;
+	private final OrderLookup lookup;
 
 	private final PaymentCallbacks payments;
 
@@ -44,10 +44,10 @@ class PaymentTimeoutHandler {
 
 	private final Clock clock;
 
-	PaymentTimeoutHandler(OrderCancellation cancellation, Orders orders, PaymentCallbacks payments,
+	PaymentTimeoutHandler(OrderCancellation cancellation, OrderLookup lookup, PaymentCallbacks payments,
 			Optional<PaymentStatusCheck> statusCheck, MeterRegistry meters, Clock clock) {
 		this.cancellation = cancellation;
-		this.orders = orders;
+		this.lookup = lookup;
 		this.payments = payments;
 		this.statusCheck = statusCheck;
 		this.meters = meters;
@@ -61,16 +61,16 @@ class PaymentTimeoutHandler {
 		if (unpaid.isEmpty()) {
 			return;
 		}
-		List<CancellationOutcome> outcomes = this.cancellation
+		List<TransitionOutcome> outcomes = this.cancellation
 			.cancelForPaymentTimeout(unpaid.stream().map(PaymentTimeoutTimer::orderNo).toList());
 		for (int i = 0; i < unpaid.size(); i++) {
 			report(unpaid.get(i), outcomes.get(i));
 		}
 	}
 
-	private void report(PaymentTimeoutTimer timer, CancellationOutcome outcome) {
-		count(outcome.getClass().getSimpleName());
-		if (outcome instanceof NotAwaitingPayment notAwaiting) {
+	private void report(PaymentTimeoutTimer timer, TransitionOutcome outcome) {
+		count(tag(outcome));
+		if (outcome instanceof NotAllowed notAwaiting) {
 			log.info("Payment timer {} of order {}: the order is {}, nothing to do", timer.timerId(), timer.orderNo(),
 					notAwaiting.order().status());
 		}
@@ -84,7 +84,7 @@ class PaymentTimeoutHandler {
 	 */
 	private boolean paidAfterAll(PaymentTimeoutTimer timer, PaymentStatusCheck check) {
 		String orderNo = timer.orderNo();
-		Order order = this.orders.findByOrderNo(orderNo).orElse(null);
+		Order order = this.lookup.findAsStored(orderNo).orElse(null);
 		if (order == null || !order.isPaymentOverdue(this.clock.instant())) {
 			return false;
 		}
@@ -102,6 +102,14 @@ class PaymentTimeoutHandler {
 			return true;
 		}
 		return false;
+	}
+
+	/** The outcome as the {@code order.payment.timeouts} meter has always named it. */
+	private static String tag(TransitionOutcome outcome) {
+		if (outcome instanceof TransitionOutcome.Applied) {
+			return "Cancelled";
+		}
+		return (outcome instanceof NotAllowed) ? "NotAwaitingPayment" : outcome.getClass().getSimpleName();
 	}
 
 	private void count(String outcome) {

@@ -96,7 +96,7 @@ class OverdueOrderSweeperIntegrationTests extends TimeoutConsumerIntegrationTest
 			.param("createdAt", deadline.minus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
 			.param("deadline", deadline.atOffset(ZoneOffset.UTC))
 			.update();
-		return this.orders.findByOrderNo(orderNo).orElseThrow();
+		return this.lookup.findAsStored(orderNo).orElseThrow();
 	}
 
 }

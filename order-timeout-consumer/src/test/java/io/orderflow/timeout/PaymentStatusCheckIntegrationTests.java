@@ -69,7 +69,7 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 	}
 
 	private PaymentTimeoutHandler handlerAsking(PaymentStatusCheck gateway) {
-		return new PaymentTimeoutHandler(this.cancellation, this.orders, this.payments, Optional.of(gateway),
+		return new PaymentTimeoutHandler(this.cancellation, this.lookup, this.payments, Optional.of(gateway),
 				this.meters, this.clock);
 	}
 

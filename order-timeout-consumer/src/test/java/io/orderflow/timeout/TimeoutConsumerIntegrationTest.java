@@ -26,8 +26,8 @@ import io.orderflow.order.NewOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderFulfilment;
 import io.orderflow.order.OrderLine;
+import io.orderflow.order.OrderLookup;
 import io.orderflow.order.OrderPlacement;
-import io.orderflow.order.Orders;
 import io.orderflow.payment.PaymentCallbacks;
 import io.orderflow.payment.PaymentNotification;
 import io.orderflow.testsupport.IntegrationTest;
@@ -49,7 +49,7 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 	OrderPlacement placement;
 
 	@Autowired
-	Orders orders;
+	OrderLookup lookup;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -102,7 +102,7 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 	}
 
 	Order current(Order order) {
-		return this.orders.findByOrderNo(order.orderNo()).orElseThrow();
+		return this.lookup.findAsStored(order.orderNo()).orElseThrow();
 	}
 
 	/**

@@ -1,10 +1,11 @@
 package io.orderflow.api.order;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.orderflow.jdbc.Timestamps;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -60,12 +61,12 @@ class IdempotencyKeys {
 			.param("requestHash", requestHash)
 			.param("orderNo", orderNo)
 			.param("responseBody", responseBody)
-			.param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
+			.param("createdAt", Timestamps.utc(createdAt))
 			.update();
 	}
 
 	int deleteCreatedBefore(Instant cutoff) {
-		return this.jdbc.sql(DELETE_CREATED_BEFORE).param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).update();
+		return this.jdbc.sql(DELETE_CREATED_BEFORE).param("cutoff", Timestamps.utc(cutoff)).update();
 	}
 
 	record StoredResponse(String requestHash, String responseBody) {

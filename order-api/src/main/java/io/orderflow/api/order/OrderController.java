@@ -28,11 +28,11 @@ import io.orderflow.api.security.Scopes;
 import io.orderflow.api.web.ApiProblem;
 import io.orderflow.order.Amounts;
 import io.orderflow.order.CancelReason;
-import io.orderflow.order.CancellationOutcome;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.OrderPlacement;
 import io.orderflow.order.OrderLookup;
+import io.orderflow.order.TransitionOutcome;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -107,12 +107,12 @@ class OrderController {
 	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")
 	@PostMapping("/{orderNo}/cancellation")
 	OrderResponse cancel(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		CancellationOutcome outcome = this.cancellation.cancelAtCustomerRequest(OrderNumberParameter.require(orderNo),
+		TransitionOutcome outcome = this.cancellation.cancelAtCustomerRequest(OrderNumberParameter.require(orderNo),
 				Caller.of(caller).orderAccess());
-		if (outcome instanceof CancellationOutcome.Cancelled cancelled) {
+		if (outcome instanceof TransitionOutcome.Applied cancelled) {
 			return OrderResponse.of(cancelled.order());
 		}
-		if (outcome instanceof CancellationOutcome.NotAwaitingPayment notAwaiting) {
+		if (outcome instanceof TransitionOutcome.NotAllowed notAwaiting) {
 			Order order = notAwaiting.order();
 			if (order.cancelReason() == CancelReason.CUSTOMER_REQUEST) {
 				return OrderResponse.of(order); // a repeated cancel: already done

@@ -1,0 +1,219 @@
+package io.orderflow.order;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.orderflow.jdbc.Timestamps;
+import io.orderflow.testsupport.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Each guarded update of {@link Orders} on real PostgreSQL, from every status: it changes
+ * exactly the orders whose status its {@link OrderTransition} starts from, and no other.
+ * Every test runs in a transaction that is rolled back.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = Replace.NONE)
+@Import({ Orders.class, OrderLines.class })
+class OrderGuardsJdbcTests extends IntegrationTest {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static Stream<Arguments> everyStatementFromEveryStatus() {
+		return Arrays.stream(Statement.values())
+			.flatMap((statement) -> Arrays.stream(OrderStatus.values()).map((status) -> arguments(statement, status)));
+	}
+
+	@ParameterizedTest(name = "{0} from {1}")
+	@MethodSource("everyStatementFromEveryStatus")
+	void changesExactlyTheOrdersItsTransitionStartsFrom(Statement statement, OrderStatus status) {
+		String orderNo = storedOrder(status);
+
+		boolean changed = statement.run(this.orders, orderNo);
+
+		boolean allowed = statement.transition.from().contains(status);
+		assertThat(changed).as("changed").isEqualTo(allowed);
+		assertThat(statusOf(orderNo)).isEqualTo(allowed ? statement.transition.to() : status);
+	}
+
+	@Test
+	void anOrderOutsideTheCallersAccessIsNotChanged() {
+		String orderNo = storedOrder(OrderStatus.PENDING_PAYMENT);
+
+		Optional<Order> cancelled = this.orders.cancelAwaitingPayment(orderNo, OrderAccess.ownedBy("someone-else"),
+				CancelReason.CUSTOMER_REQUEST, NOW);
+
+		assertThat(cancelled).isEmpty();
+		assertThat(this.orders.findByOrderNo(orderNo, OrderAccess.ownedBy("someone-else"))).isEmpty();
+		assertThat(this.orders.findByOrderNo(orderNo, OrderAccess.ownedBy("c-guards"))).isPresent();
+		assertThat(statusOf(orderNo)).isEqualTo(OrderStatus.PENDING_PAYMENT);
+	}
+
+	/** An order in {@code status}, overdue for payment and for auto-completion. */
+	private String storedOrder(OrderStatus status) {
+		String orderNo = "G" + UUID.randomUUID().toString().replace("-", "").substring(0, 25).toUpperCase();
+		boolean paid = status == OrderStatus.PAID || status == OrderStatus.SHIPPED || status == OrderStatus.COMPLETED;
+		boolean shipped = status == OrderStatus.SHIPPED || status == OrderStatus.COMPLETED;
+		boolean completed = status == OrderStatus.COMPLETED;
+		boolean cancelled = status == OrderStatus.CANCELLED;
+		this.jdbc.sql("""
+				INSERT INTO orders (order_no, customer_id, status, cancel_reason, currency, total_amount, created_at,
+				                    payment_deadline, paid_at, cancelled_at, carrier, tracking_no, shipped_at,
+				                    auto_complete_at, completed_at, completed_by)
+				VALUES (:orderNo, 'c-guards', :status, :cancelReason, 'CNY', :total, :createdAt, :deadline, :paidAt,
+				        :cancelledAt, :carrier, :carrier, :shippedAt, :autoCompleteAt, :completedAt, :completedBy)""")
+			.param("orderNo", orderNo)
+			.param("status", status.name())
+			.param("cancelReason", cancelled ? "CUSTOMER_REQUEST" : null, java.sql.Types.VARCHAR)
+			.param("total", new BigDecimal("1.00"))
+			.param("createdAt", at(Duration.ofHours(-2)))
+			.param("deadline", at(Duration.ofHours(-1)))
+			.param("paidAt", paid ? at(Duration.ofMinutes(-90)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("cancelledAt", cancelled ? at(Duration.ofMinutes(-30)) : null,
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("carrier", shipped ? "SF" : null, java.sql.Types.VARCHAR)
+			.param("shippedAt", shipped ? at(Duration.ofMinutes(-80)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("autoCompleteAt", shipped ? at(Duration.ofMinutes(-10)) : null,
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("completedAt", completed ? at(Duration.ofMinutes(-5)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("completedBy", completed ? "CUSTOMER" : null, java.sql.Types.VARCHAR)
+			.update();
+		return orderNo;
+	}
+
+	private OrderStatus statusOf(String orderNo) {
+		return OrderStatus.valueOf(this.jdbc.sql("SELECT status FROM orders WHERE order_no = :orderNo")
+			.param("orderNo", orderNo)
+			.query(String.class)
+			.single());
+	}
+
+	private static Object at(Duration fromNow) {
+		return Timestamps.utc(NOW.plus(fromNow));
+	}
+
+	/** The slice's configuration: order-core has no application class. */
+	@SpringBootConfiguration
+	static class JdbcSlice {
+
+	}
+
+	/** Every guarded update of {@link Orders}, with the transition it runs. */
+	enum Statement {
+
+		MARK_PAID(OrderTransition.PAY) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.markPaid(orderNo, NOW);
+			}
+		},
+
+		CANCEL_AWAITING_PAYMENT(OrderTransition.CANCEL_AT_CUSTOMER_REQUEST) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.cancelAwaitingPayment(orderNo, OrderAccess.ANY_CUSTOMER, CancelReason.CUSTOMER_REQUEST,
+						NOW);
+			}
+		},
+
+		CANCEL_OVERDUE(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.cancelOverdue(List.of(orderNo), NOW);
+			}
+		},
+
+		CANCEL_OVERDUE_BATCH(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.cancelOverdueBatch(NOW, 1000, NOW);
+			}
+		},
+
+		CANCEL_OUT_OF_STOCK(OrderTransition.CANCEL_OUT_OF_STOCK) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.cancelOutOfStock(orderNo, NOW);
+			}
+		},
+
+		SHIP(OrderTransition.SHIP) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.ship(orderNo, "SF", "SF1", NOW.plus(Duration.ofDays(7)), NOW);
+			}
+		},
+
+		COMPLETE_AT_CUSTOMER_REQUEST(OrderTransition.CONFIRM_RECEIPT) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.completeAtCustomerRequest(orderNo, OrderAccess.ANY_CUSTOMER, NOW);
+			}
+		},
+
+		COMPLETE_AUTOMATICALLY(OrderTransition.COMPLETE_AUTOMATICALLY) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.completeAutomatically(List.of(orderNo), NOW);
+			}
+		},
+
+		COMPLETE_OVERDUE_BATCH(OrderTransition.COMPLETE_AUTOMATICALLY) {
+			@Override
+			Object apply(Orders orders, String orderNo) {
+				return orders.completeOverdueBatch(NOW, 1000, NOW);
+			}
+		};
+
+		final OrderTransition transition;
+
+		Statement(OrderTransition transition) {
+			this.transition = transition;
+		}
+
+		/**
+		 * @return what the repository returned: the changed order(s), if any
+		 */
+		abstract @Nullable Object apply(Orders orders, String orderNo);
+
+		/** Whether the statement changed this order. */
+		boolean run(Orders orders, String orderNo) {
+			Object result = apply(orders, orderNo);
+			Collection<?> changed = (result instanceof Optional<?> one) ? one.stream().toList()
+					: (Collection<?>) result;
+			return changed.stream().anyMatch((order) -> ((Order) order).orderNo().equals(orderNo));
+		}
+
+	}
+
+}
