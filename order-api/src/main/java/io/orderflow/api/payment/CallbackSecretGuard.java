@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start with the development callback secret unless a {@code dev} or
  * {@code test} profile is active, and never under {@code prod}: it is published in the
- * README, so with it anyone could sign "payment succeeded" for any order. Failing closed
+ * docs, so with it anyone could sign "payment succeeded" for any order. Failing closed
  * means a deployment that forgot to set the secret does not start, instead of starting
  * open.
  */

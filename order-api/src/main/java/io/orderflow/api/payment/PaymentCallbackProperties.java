@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PaymentCallbackProperties(@DefaultValue(DEVELOPMENT_SECRET) String callbackSecret,
 		@Nullable String previousCallbackSecret, @DefaultValue("5m") Duration signatureTolerance) {
 
-	/** For local runs and tests only; documented in the README. */
+	/** For local runs and tests only; documented in docs/configuration.md. */
 	public static final String DEVELOPMENT_SECRET = "dev-only-callback-secret-never-use-in-production";
 
 	/** As long as the output of HMAC-SHA256 (RFC 2104 recommends no less). */
