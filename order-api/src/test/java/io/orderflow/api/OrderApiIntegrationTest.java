@@ -38,7 +38,7 @@ import io.orderflow.testsupport.IntegrationTest;
  * hence one running app.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "order.outbox.max-backoff=2s",
+		properties = { "order.outbox.max-backoff=2s", "spring.datasource.hikari.connection-timeout=1000",
 				"order.payment.previous-callback-secret=" + OrderApiIntegrationTest.PREVIOUS_SECRET })
 @ActiveProfiles("test")
 public abstract class OrderApiIntegrationTest extends IntegrationTest {

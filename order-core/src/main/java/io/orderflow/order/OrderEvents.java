@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -30,27 +31,24 @@ public class OrderEvents {
 	}
 
 	void created(Order order, Instant now) {
-		UUID eventId = UUID.randomUUID();
-		this.outbox.addEvent(eventId, OrderCreated.TYPE,
-				new OrderCreated(eventId, OrderCreated.TYPE, OrderCreated.SCHEMA_VERSION, now, order.orderNo(),
-						order.customerId(), order.currency().getCurrencyCode(), order.totalAmount().toPlainString(),
-						items(order), order.createdAt(), order.paymentDeadline()),
+		add(OrderCreated.TYPE,
+				(eventId) -> new OrderCreated(eventId, OrderCreated.TYPE, OrderCreated.SCHEMA_VERSION, now,
+						order.orderNo(), order.customerId(), order.currency().getCurrencyCode(),
+						order.totalAmount().toPlainString(), items(order), order.createdAt(), order.paymentDeadline()),
 				now);
 	}
 
 	void cancelled(Order order, Instant now) {
-		UUID eventId = UUID.randomUUID();
-		this.outbox.addEvent(eventId, OrderCancelled.TYPE,
-				new OrderCancelled(eventId, OrderCancelled.TYPE, OrderCancelled.SCHEMA_VERSION, now, order.orderNo(),
-						order.customerId(), String.valueOf(order.cancelReason()), now,
+		add(OrderCancelled.TYPE,
+				(eventId) -> new OrderCancelled(eventId, OrderCancelled.TYPE, OrderCancelled.SCHEMA_VERSION, now,
+						order.orderNo(), order.customerId(), String.valueOf(order.cancelReason()), now,
 						order.currency().getCurrencyCode(), order.totalAmount().toPlainString(), items(order)),
 				now);
 	}
 
 	void paid(Order order, String transactionId, Instant now) {
-		UUID eventId = UUID.randomUUID();
-		this.outbox.addEvent(eventId, OrderPaid.TYPE,
-				new OrderPaid(eventId, OrderPaid.TYPE, OrderPaid.SCHEMA_VERSION, now, order.orderNo(),
+		add(OrderPaid.TYPE,
+				(eventId) -> new OrderPaid(eventId, OrderPaid.TYPE, OrderPaid.SCHEMA_VERSION, now, order.orderNo(),
 						order.customerId(), transactionId, order.currency().getCurrencyCode(),
 						order.totalAmount().toPlainString(), items(order), now),
 				now);
@@ -58,29 +56,35 @@ public class OrderEvents {
 
 	public void refundRequested(Order order, String transactionId, BigDecimal amount, Currency currency, String reason,
 			Instant now) {
-		UUID eventId = UUID.randomUUID();
-		this.outbox.addEvent(eventId, OrderRefundRequested.TYPE,
-				new OrderRefundRequested(eventId, OrderRefundRequested.TYPE, OrderRefundRequested.SCHEMA_VERSION, now,
-						order.orderNo(), order.customerId(), transactionId, Amounts.twoDecimals(amount).toPlainString(),
-						currency.getCurrencyCode(), reason),
+		add(OrderRefundRequested.TYPE,
+				(eventId) -> new OrderRefundRequested(eventId, OrderRefundRequested.TYPE,
+						OrderRefundRequested.SCHEMA_VERSION, now, order.orderNo(), order.customerId(), transactionId,
+						Amounts.twoDecimals(amount).toPlainString(), currency.getCurrencyCode(), reason),
 				now);
 	}
 
 	void shipped(Order order, Shipment shipment, Instant now) {
-		UUID eventId = UUID.randomUUID();
-		this.outbox.addEvent(eventId, OrderShipped.TYPE,
-				new OrderShipped(eventId, OrderShipped.TYPE, OrderShipped.SCHEMA_VERSION, now, order.orderNo(),
-						order.customerId(), shipment.carrier(), shipment.trackingNo(), shipment.shippedAt(),
-						shipment.autoCompleteAt(), items(order)),
+		add(OrderShipped.TYPE,
+				(eventId) -> new OrderShipped(eventId, OrderShipped.TYPE, OrderShipped.SCHEMA_VERSION, now,
+						order.orderNo(), order.customerId(), shipment.carrier(), shipment.trackingNo(),
+						shipment.shippedAt(), shipment.autoCompleteAt(), items(order)),
 				now);
 	}
 
 	void completed(Order order, Completion completion, Instant now) {
-		UUID eventId = UUID.randomUUID();
-		this.outbox.addEvent(eventId, OrderCompleted.TYPE,
-				new OrderCompleted(eventId, OrderCompleted.TYPE, OrderCompleted.SCHEMA_VERSION, now, order.orderNo(),
-						order.customerId(), completion.completedBy().name(), completion.completedAt()),
+		add(OrderCompleted.TYPE,
+				(eventId) -> new OrderCompleted(eventId, OrderCompleted.TYPE, OrderCompleted.SCHEMA_VERSION, now,
+						order.orderNo(), order.customerId(), completion.completedBy().name(), completion.completedAt()),
 				now);
+	}
+
+	/**
+	 * Adds the event to the outbox, in the caller's transaction, under a new event id
+	 * (which it carries as {@code eventId} and as the message's {@code message_id}).
+	 */
+	private void add(String type, Function<UUID, Object> event, Instant now) {
+		UUID eventId = UUID.randomUUID();
+		this.outbox.addEvent(eventId, type, event.apply(eventId), now);
 	}
 
 	private static List<OrderEventItem> items(Order order) {

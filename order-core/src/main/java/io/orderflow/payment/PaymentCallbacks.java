@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.orderflow.order.Order;
-import io.orderflow.order.OrderEvents;
 import io.orderflow.order.OrderLookup;
 import io.orderflow.order.OrderPayment;
 import io.orderflow.order.OrderStatus;
@@ -21,6 +20,7 @@ import io.orderflow.payment.PaymentOutcome.Anomaly;
 import io.orderflow.payment.PaymentOutcome.FailureRecorded;
 import io.orderflow.payment.PaymentOutcome.Paid;
 import io.orderflow.payment.PaymentOutcome.Rejected;
+import io.orderflow.payment.PaymentRecords.Payment;
 
 /**
  * Applies what the payment gateway reports, in one transaction per notification.
@@ -40,7 +40,7 @@ public class PaymentCallbacks {
 
 	private final OrderPayment payment;
 
-	private final OrderEvents events;
+	private final Refunds refunds;
 
 	private final PaymentRecords records;
 
@@ -48,11 +48,11 @@ public class PaymentCallbacks {
 
 	private final Clock clock;
 
-	PaymentCallbacks(OrderLookup lookup, OrderPayment payment, OrderEvents events, PaymentRecords records,
+	PaymentCallbacks(OrderLookup lookup, OrderPayment payment, Refunds refunds, PaymentRecords records,
 			MeterRegistry meters, Clock clock) {
 		this.lookup = lookup;
 		this.payment = payment;
-		this.events = events;
+		this.refunds = refunds;
 		this.records = records;
 		this.meters = meters;
 		this.clock = clock;
@@ -109,10 +109,8 @@ public class PaymentCallbacks {
 
 	private PaymentOutcome refund(Order order, PaymentNotification notification, Instant now) {
 		String reason = (order.status() == OrderStatus.CANCELLED) ? "ORDER_CANCELLED" : "DUPLICATE_PAYMENT";
-		this.events.refundRequested(order, notification.transactionId(), notification.amount(), notification.currency(),
-				reason, now);
-		this.records.setPaymentOutcome(notification.transactionId(), "REFUND_REQUESTED");
-		this.meters.counter("order.payment.refunds", "reason", reason).increment();
+		this.refunds.requestRefund(order,
+				new Payment(notification.transactionId(), notification.amount(), notification.currency()), reason, now);
 		log.warn("Payment {} of {} {} arrived for order {} which is {} ({}); refund requested",
 				notification.transactionId(), notification.amount(), notification.currency(), order.orderNo(),
 				order.status(), reason);

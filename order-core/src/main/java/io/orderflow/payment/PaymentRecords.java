@@ -6,9 +6,9 @@ import java.util.Currency;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import io.orderflow.jdbc.Timestamps;
-import org.springframework.stereotype.Repository;
 
 /**
  * Callbacks, payments and anomalies in PostgreSQL. Each insert that deduplicates says

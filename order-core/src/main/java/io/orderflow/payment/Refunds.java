@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderEvents;
+import io.orderflow.payment.PaymentRecords.Payment;
 
 /**
  * Gives back the money of a paid order that was cancelled after all (out of stock).
@@ -40,13 +41,21 @@ public class Refunds {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refundPaidOrder(Order order, String reason, Instant now) {
 		this.records.paymentOf(order.orderNo()).ifPresentOrElse((payment) -> {
-			this.events.refundRequested(order, payment.transactionId(), payment.amount(), payment.currency(), reason,
-					now);
-			this.records.setPaymentOutcome(payment.transactionId(), "REFUND_REQUESTED");
-			this.meters.counter("order.payment.refunds", "reason", reason).increment();
+			requestRefund(order, payment, reason, now);
 			log.warn("Refund requested for transaction {} of cancelled order {} ({})", payment.transactionId(),
 					order.orderNo(), reason);
 		}, () -> log.error("Order {} was paid but no payment of it is recorded: refund it by hand", order.orderNo()));
+	}
+
+	/**
+	 * Writes {@code order.refund-requested} for the payment, marks the payment refunded
+	 * and counts it, in the caller's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void requestRefund(Order order, Payment payment, String reason, Instant now) {
+		this.events.refundRequested(order, payment.transactionId(), payment.amount(), payment.currency(), reason, now);
+		this.records.setPaymentOutcome(payment.transactionId(), "REFUND_REQUESTED");
+		this.meters.counter("order.payment.refunds", "reason", reason).increment();
 	}
 
 }

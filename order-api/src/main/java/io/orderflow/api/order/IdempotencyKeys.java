@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import io.orderflow.jdbc.Timestamps;
-import org.springframework.stereotype.Repository;
 
 /**
  * Responses of requests that carried an {@code Idempotency-Key}, kept for replay.
