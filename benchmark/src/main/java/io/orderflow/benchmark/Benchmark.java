@@ -16,7 +16,7 @@ import io.orderflow.benchmark.infra.Machine;
 import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.Redis;
-import io.orderflow.benchmark.infra.ServiceApps;
+import io.orderflow.benchmark.infra.ServiceJars;
 import io.orderflow.benchmark.report.Report;
 import io.orderflow.benchmark.routing.RoutingComparison;
 import io.orderflow.benchmark.workload.SchedulingRates;
@@ -101,7 +101,7 @@ public final class Benchmark {
 			results.add(new BenchmarkRun(settings, run, infrastructure, rates, root, logs).execute());
 		}
 		Report.Facts facts = new Report.Facts(Machine.cpuModel(), Machine.cores(), Machine.memTotal(), Machine.os(),
-				Machine.javaVersion(), postgres, rabbit, redis, ServiceApps.jvmOptions(root), started,
+				Machine.javaVersion(), postgres, rabbit, redis, ServiceJars.jvmOptions(root), started,
 				(System.nanoTime() - began) / 1e9);
 
 		Path profileBefore = root.resolve(PROFILE_BEFORE);

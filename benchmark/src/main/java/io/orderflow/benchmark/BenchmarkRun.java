@@ -19,6 +19,7 @@ import io.orderflow.benchmark.infra.Postgres;
 import io.orderflow.benchmark.infra.Rabbit;
 import io.orderflow.benchmark.infra.Redis;
 import io.orderflow.benchmark.infra.RssSampler;
+import io.orderflow.benchmark.infra.ServiceApp;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.workload.Burst;
 import io.orderflow.benchmark.workload.ConsumerOutage;
@@ -29,7 +30,7 @@ import io.orderflow.benchmark.workload.HttpLoad;
 import io.orderflow.benchmark.workload.Precision;
 import io.orderflow.benchmark.workload.SchedulingRates;
 import io.orderflow.benchmark.workload.ServiceOutbox;
-import io.orderflow.benchmark.workload.ServiceTables;
+import io.orderflow.benchmark.workload.ServicePlacement;
 import io.orderflow.benchmark.workload.Storms;
 import io.orderflow.messaging.Topology;
 
@@ -76,7 +77,7 @@ final class BenchmarkRun {
 		this.redis = infrastructure.redis();
 		this.rates = rates;
 		this.logs = logs;
-		this.apps = new ServiceApps(root, logs, this.postgres, this.rabbit);
+		this.apps = new ServiceApps(root, logs, this.postgres, Design.SERVICE.database(), this.rabbit);
 		this.random = new Random(42L + number);
 		this.log = new RunLog(number);
 	}
@@ -91,8 +92,8 @@ final class BenchmarkRun {
 		this.postgres.recreate(Design.SERVICE.database());
 
 		this.log.log("starting order-api and order-timeout-consumer");
-		ServiceApps.App api = this.apps.start(ServiceApps.API, logName(ServiceApps.API));
-		ServiceApps.App consumer = this.apps.start(ServiceApps.CONSUMER, logName(ServiceApps.CONSUMER));
+		ServiceApp api = this.apps.start(ServiceApps.API, logName(ServiceApps.API));
+		ServiceApp consumer = this.apps.start(ServiceApps.CONSUMER, logName(ServiceApps.CONSUMER));
 		Results.Startup startup = new Results.Startup(api.startup().toNanos() / 1e9,
 				consumer.startup().toNanos() / 1e9);
 		this.log.log("start-up: order-api %.1f s, order-timeout-consumer %.1f s", startup.apiSeconds(),
@@ -105,7 +106,12 @@ final class BenchmarkRun {
 
 		List<Baseline> baselines = new ArrayList<>();
 		HikariDataSource serviceDb = this.postgres.pool(Design.SERVICE.database(), 2, "service-probe");
-		try {
+		// the service's own code in this JVM, started before any measured window: placing
+		// the orders whose creation is not measured, and recording the ceiling's
+		// transaction
+		try (ServicePlacement placement = ServicePlacement.on(this.postgres, Design.SERVICE.database(),
+				this.settings.clients(), "service-placement");
+				DbCeiling ceilingDb = DbCeiling.prepare(this.postgres, this.settings.clients())) {
 			HttpLoad load = new HttpLoad(api.uri("/api/orders"), this.apps.tokens().checkout(),
 					this.settings.clients());
 			ServiceOutbox outbox = new ServiceOutbox(serviceDb, this.log);
@@ -119,16 +125,14 @@ final class BenchmarkRun {
 					settling.toMillis() / 1000.0);
 			this.log.log("database ceiling: replaying the create transaction with %d JDBC clients for %d s",
 					this.settings.clients(), this.settings.ceilingDuration().toSeconds());
-			DbCeiling.Result ceiling = DbCeiling.measure(this.postgres, serviceDb, this.settings.clients(),
-					this.settings.ceilingDuration());
+			DbCeiling.Result ceiling = ceilingDb.measure(this.settings.ceilingDuration());
 			this.log.log("database ceiling for the same transaction: %.0f tx/s", ceiling.perSecond());
 
 			Results.Burst burst = Burst.run(this.settings, load, serviceDb, api, consumer, this.random, this.log);
 
 			Precision precision = new Precision(this.settings, this.rates, this.random, this.log,
 					creation.warmUpOrders() + creation.load().created());
-			ServiceTables tables = ServiceTables.of(serviceDb);
-			int servicePending = precision.populateService(load, tables, outbox);
+			int servicePending = precision.populateService(load, placement, outbox);
 			// the last confirmed timers are counted in their delay levels a moment later
 			Thread.sleep(1000);
 			long pendingTimers = this.rabbit.pendingTimers(new Topology(Rabbit.PREFIX));
@@ -153,7 +157,7 @@ final class BenchmarkRun {
 			Map<Design, Results.Storm> stormResults = new EnumMap<>(Design.class);
 			CpuUsage stormCpuBefore = CpuUsage.sample(api, consumer);
 			RssSampler stormMemory = RssSampler.start(api, consumer);
-			stormResults.put(Design.SERVICE, storms.service(tables, serviceDb, outbox));
+			stormResults.put(Design.SERVICE, storms.service(placement, serviceDb, outbox));
 			RssSampler.Peaks stormRss = stormMemory.stop();
 			Map<String, Double> stormCpu = CpuUsage.sample(api, consumer).coresSince(stormCpuBefore);
 			for (Baseline baseline : baselines) {
@@ -170,7 +174,7 @@ final class BenchmarkRun {
 			// the restarted consumer counts from zero
 			double sweptBeforeOutage = this.apps.metric(consumer, SWEEPER_CANCELLED);
 			ConsumerOutage.Outcome outage = new ConsumerOutage(this.settings, this.rates, this.random, this.log).run(
-					this.apps, consumer, logName(ServiceApps.CONSUMER + "-restarted"), tables, outbox, serviceDb,
+					this.apps, consumer, logName(ServiceApps.CONSUMER + "-restarted"), placement, outbox, serviceDb,
 					baselines);
 			consumer = outage.consumer();
 			double swept = sweptBeforeOutage + this.apps.metric(consumer, SWEEPER_CANCELLED);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.orderflow.benchmark.infra.Machine;
+import io.orderflow.benchmark.infra.ServiceApp;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.profile.ProfileTable;
 import io.orderflow.benchmark.workload.CreateThroughput;
@@ -35,12 +36,13 @@ final class ProfileRun {
 	static void run(Settings settings, Infrastructure infrastructure, Path root, Path logs, Path output)
 			throws Exception {
 		RunLog log = new RunLog(1);
-		ServiceApps apps = new ServiceApps(root, logs, infrastructure.postgres(), infrastructure.rabbit());
+		ServiceApps apps = new ServiceApps(root, logs, infrastructure.postgres(), Design.SERVICE.database(),
+				infrastructure.rabbit());
 		infrastructure.rabbit().deleteServiceTopology();
 		infrastructure.postgres().recreate(Design.SERVICE.database());
 		try (HikariDataSource serviceDb = infrastructure.postgres().pool(Design.SERVICE.database(), 2, "service")) {
-			ServiceApps.App api = apps.start(ServiceApps.API, "profile-" + ServiceApps.API + ".log");
-			ServiceApps.App consumer = apps.start(ServiceApps.CONSUMER, "profile-" + ServiceApps.CONSUMER + ".log");
+			ServiceApp api = apps.start(ServiceApps.API, "profile-" + ServiceApps.API + ".log");
+			ServiceApp consumer = apps.start(ServiceApps.CONSUMER, "profile-" + ServiceApps.CONSUMER + ".log");
 			HttpLoad load = new HttpLoad(api.uri("/api/orders"), apps.tokens().checkout(), settings.clients());
 			ServiceOutbox outbox = new ServiceOutbox(serviceDb, log);
 			CreateThroughput.Window window = CreateThroughput.measure(settings, load, api, consumer, outbox, log);

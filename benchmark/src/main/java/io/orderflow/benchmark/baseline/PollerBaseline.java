@@ -28,16 +28,15 @@ final class PollerBaseline extends Baseline {
 
 	static final int BATCH_SIZE = 1000;
 
-	// Finds overdue unpaid orders through the service's own index for its sweeper
-	// (unpaid:
-	// paid_at and cancelled_at empty), as the service's sweeper does.
+	// Finds overdue unpaid orders through an index like the one the service's sweeper
+	// uses (unpaid: paid_at and cancelled_at empty), as that sweeper does.
 	private static final String CANCEL_OVERDUE_BATCH = """
-			UPDATE orders
+			UPDATE baseline_orders
 			SET status = 'CANCELLED',
 			    cancel_reason = 'PAYMENT_TIMEOUT',
 			    cancelled_at = now()
 			WHERE id IN (SELECT id
-			             FROM orders
+			             FROM baseline_orders
 			             WHERE paid_at IS NULL
 			               AND cancelled_at IS NULL
 			               AND payment_deadline <= now()

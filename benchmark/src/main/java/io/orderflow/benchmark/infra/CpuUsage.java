@@ -18,7 +18,7 @@ public final class CpuUsage {
 		this.seconds = seconds;
 	}
 
-	public static CpuUsage sample(ServiceApps.App api, ServiceApps.App consumer) {
+	public static CpuUsage sample(ServiceApp api, ServiceApp consumer) {
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		seconds.put(ServiceApps.API, Machine.cpuSeconds(api.pid()));
 		seconds.put(ServiceApps.CONSUMER, Machine.cpuSeconds(consumer.pid()));

@@ -51,7 +51,7 @@ public final class Machine {
 
 	/** First line of {@code java -version} of the JVM that runs the apps. */
 	public static String javaVersion() {
-		List<String> lines = run(List.of(ServiceApps.javaExecutable(), "-version"));
+		List<String> lines = run(List.of(ServiceJars.javaExecutable(), "-version"));
 		return lines.isEmpty() ? System.getProperty("java.version") : String.join("; ", lines);
 	}
 

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RssSampler {
 
-	private final ServiceApps.App api;
+	private final ServiceApp api;
 
-	private final ServiceApps.App consumer;
+	private final ServiceApp consumer;
 
 	private final AtomicLong apiPeakKb = new AtomicLong(-1);
 
@@ -26,13 +26,13 @@ public final class RssSampler {
 		return thread;
 	});
 
-	private RssSampler(ServiceApps.App api, ServiceApps.App consumer) {
+	private RssSampler(ServiceApp api, ServiceApp consumer) {
 		this.api = api;
 		this.consumer = consumer;
 	}
 
 	/** Starts sampling, the first sample at once. */
-	public static RssSampler start(ServiceApps.App api, ServiceApps.App consumer) {
+	public static RssSampler start(ServiceApp api, ServiceApp consumer) {
 		RssSampler sampler = new RssSampler(api, consumer);
 		sampler.executor.scheduleAtFixedRate(sampler::sample, 0, 1, TimeUnit.SECONDS);
 		return sampler;

@@ -28,15 +28,16 @@ final class StormSection implements Section {
 	@Override
 	public void appendTo(StringBuilder md) {
 		md.append(String.format(Locale.ROOT,
-				"%,d orders are due in the same second (the middle of it). The service's are written into its tables "
-						+ "as the API writes them (their creation is measured under create throughput) and its relay publishes their "
-						+ "timers, which wait in the delay levels next to the precision workload's pending ones; the "
-						+ "baselines' are inserted by JDBC into their databases (and scheduled in RabbitMQ, "
-						+ "db-scheduler or Redis), which still hold their pending populations, except the TTL "
-						+ "queue's, which is emptied first (behind the precision workload's timers it would wait for "
-						+ "days). One design at a time; times are measured from the deadline. Cancels/s is the "
-						+ "storm's size over the time from the deadline to the last cancel, like the broker's rate "
-						+ "below; for the service, \"events published\" is when the last `order.cancelled` event was "
+				"%,d orders are due in the same second (the middle of it). The service's are placed by its own "
+						+ "placement code in the benchmark's JVM, without HTTP (their creation is measured under "
+						+ "create throughput), and its relays publish their events and their timers, which wait in "
+						+ "the delay levels next to the precision workload's pending ones; the baselines' are "
+						+ "inserted by JDBC into their databases (and scheduled in RabbitMQ, db-scheduler or "
+						+ "Redis), which still hold their pending populations, except the TTL queue's, which is "
+						+ "emptied first (behind the precision workload's timers it would wait for days). One "
+						+ "design at a time; times are measured from the deadline. Cancels/s is the storm's size "
+						+ "over the time from the deadline to the last cancel, like the broker's rate below; for "
+						+ "the service, \"events published\" is when the last `order.cancelled` event was "
 						+ "confirmed by the broker.%n%n",
 				this.figures.settings().stormSize()));
 		md.append("| Design | First cancel | All cancelled | Events published | Cancels/s | Share of the broker's "

@@ -6,13 +6,12 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
-import io.orderflow.benchmark.Design;
 import io.orderflow.benchmark.Results;
 import io.orderflow.benchmark.RunLog;
 import io.orderflow.benchmark.Settings;
 import io.orderflow.benchmark.Stats;
 import io.orderflow.benchmark.infra.RssSampler;
-import io.orderflow.benchmark.infra.ServiceApps;
+import io.orderflow.benchmark.infra.ServiceApp;
 
 /**
  * The service alone: orders with payment timeouts of seconds, placed through
@@ -27,8 +26,8 @@ public final class Burst {
 	private Burst() {
 	}
 
-	public static Results.Burst run(Settings settings, HttpLoad load, DataSource serviceDb, ServiceApps.App api,
-			ServiceApps.App consumer, Random random, RunLog log) throws Exception {
+	public static Results.Burst run(Settings settings, HttpLoad load, DataSource serviceDb, ServiceApp api,
+			ServiceApp consumer, Random random, RunLog log) throws Exception {
 		List<OrderSpec> orders = OrderSpec.burst(settings.burstSize(), settings.burstTimeoutFrom(),
 				settings.burstTimeoutTo(), random);
 		log.log("burst: %d orders with payment timeouts of %d-%d s, as fast as %d clients go", orders.size(),
@@ -36,12 +35,13 @@ public final class Burst {
 		RssSampler memory = RssSampler.start(api, consumer);
 		HttpLoad.Result placement = load.runAll(orders);
 		placement.requireNoErrors("burst");
-		Instant giveUp = Probes.lastDeadline(serviceDb, OrderSpec.BURST).plus(settings.grace());
-		while (Instant.now().isBefore(giveUp) && Probes.cancelled(serviceDb, OrderSpec.BURST) < orders.size()) {
+		OrderProbes probes = OrderProbes.service(serviceDb);
+		Instant giveUp = probes.lastDeadline(OrderSpec.BURST).plus(settings.grace());
+		while (Instant.now().isBefore(giveUp) && probes.cancelled(OrderSpec.BURST) < orders.size()) {
 			Thread.sleep(POLL_MILLIS);
 		}
 		RssSampler.Peaks rss = memory.stop();
-		Results.Lateness lateness = Probes.lateness(Design.SERVICE, serviceDb, OrderSpec.BURST);
+		Results.Lateness lateness = probes.lateness(OrderSpec.BURST);
 		log.log("burst: placed at %.0f orders/s; lateness p50 %s, p99 %s, max %s; late > 1 s: %d, > 2 s: %d of %d",
 				placement.ordersPerSecond(), Stats.seconds(lateness.percentile(50)),
 				Stats.seconds(lateness.percentile(99)), Stats.seconds(lateness.max()), lateness.lateBy(1),

@@ -16,6 +16,7 @@ import io.orderflow.benchmark.RunLog;
 import io.orderflow.benchmark.Settings;
 import io.orderflow.benchmark.Stats;
 import io.orderflow.benchmark.baseline.Baseline;
+import io.orderflow.benchmark.infra.ServiceApp;
 import io.orderflow.benchmark.infra.ServiceApps;
 
 /**
@@ -52,7 +53,7 @@ public final class ConsumerOutage {
 	 * as {@link Outcome#consumer()}
 	 * @param restartLog file name of the restarted consumer's log
 	 */
-	public Outcome run(ServiceApps apps, ServiceApps.App consumer, String restartLog, ServiceTables tables,
+	public Outcome run(ServiceApps apps, ServiceApp consumer, String restartLog, ServicePlacement placement,
 			ServiceOutbox outbox, DataSource serviceDb, List<Baseline> baselines) throws Exception {
 		int timers = this.settings.outageTimers();
 		double preparing = 3 + this.rates.secondsFor(Design.SERVICE, timers, 2);
@@ -65,7 +66,7 @@ public final class ConsumerOutage {
 				timers, stopAt, restartAt);
 		List<OrderSpec> specs = OrderSpec.dueBetween(OrderSpec.CONSUMER_DOWN, timers, stopAt.plus(STOPPING),
 				restartAt.minusMillis(500), this.random);
-		tables.insert(specs);
+		placement.placeAll(specs);
 		outbox.awaitPublished(true);
 		for (Baseline baseline : baselines) {
 			baseline.schedule(specs);
@@ -87,24 +88,22 @@ public final class ConsumerOutage {
 		}
 		// last, as it takes a JVM's start-up
 		restarted.put(Design.SERVICE, Instant.now());
-		ServiceApps.App restartedConsumer = apps.start(ServiceApps.CONSUMER, restartLog);
+		ServiceApp restartedConsumer = apps.start(ServiceApps.CONSUMER, restartLog);
 		restarting.put(Design.SERVICE, restartedConsumer.startup());
 
-		List<DataSource> databases = new ArrayList<>(List.of(serviceDb));
-		baselines.forEach((baseline) -> databases.add(baseline.dataSource()));
-		awaitCancelled(databases, timers, restarted.get(Design.SERVICE).plus(this.settings.outageObservation()));
+		List<OrderProbes> designs = new ArrayList<>(List.of(OrderProbes.service(serviceDb)));
+		baselines.forEach((baseline) -> designs.add(OrderProbes.of(baseline)));
+		awaitCancelled(designs, timers, restarted.get(Design.SERVICE).plus(this.settings.outageObservation()));
 		double sweeper = apps.metric(restartedConsumer, "order.sweeper.cancelled");
 		Map<Design, Results.Outage> outages = new EnumMap<>(Design.class);
-		outages.put(Design.SERVICE, outage(Design.SERVICE, serviceDb, stopped, restarted, restarting));
-		for (Baseline baseline : baselines) {
-			outages.put(baseline.design(),
-					outage(baseline.design(), baseline.dataSource(), stopped, restarted, restarting));
+		for (OrderProbes design : designs) {
+			outages.put(design.design(), outage(design, stopped, restarted, restarting));
 		}
 		return new Outcome(outages, sweeper, restartedConsumer);
 	}
 
 	/** Stops every design's consumer; answers when each had stopped. */
-	private Map<Design, Instant> stopConsumers(ServiceApps apps, ServiceApps.App consumer, List<Baseline> baselines)
+	private Map<Design, Instant> stopConsumers(ServiceApps apps, ServiceApp consumer, List<Baseline> baselines)
 			throws Exception {
 		Instant stopping = Instant.now();
 		Map<Design, Instant> stopped = new EnumMap<>(Design.class);
@@ -124,25 +123,25 @@ public final class ConsumerOutage {
 	}
 
 	/** Waits until every design has cancelled all its timers, or until {@code giveUp}. */
-	private static void awaitCancelled(List<DataSource> databases, int timers, Instant giveUp) throws Exception {
-		while (Instant.now().isBefore(giveUp) && !allCancelled(databases, timers)) {
+	private static void awaitCancelled(List<OrderProbes> designs, int timers, Instant giveUp) throws Exception {
+		while (Instant.now().isBefore(giveUp) && !allCancelled(designs, timers)) {
 			Thread.sleep(POLL_MILLIS);
 		}
 	}
 
-	private static boolean allCancelled(List<DataSource> databases, int timers) throws Exception {
-		for (DataSource database : databases) {
-			if (Probes.cancelled(database, OrderSpec.CONSUMER_DOWN) < timers) {
+	private static boolean allCancelled(List<OrderProbes> designs, int timers) throws Exception {
+		for (OrderProbes design : designs) {
+			if (design.cancelled(OrderSpec.CONSUMER_DOWN) < timers) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	private Results.Outage outage(Design design, DataSource database, Map<Design, Instant> stopped,
-			Map<Design, Instant> restarted, Map<Design, Duration> restarting) throws Exception {
-		Probes.ConsumerDownOrders orders = Probes.consumerDownOrders(database, stopped.get(design),
-				restarted.get(design));
+	private Results.Outage outage(OrderProbes probes, Map<Design, Instant> stopped, Map<Design, Instant> restarted,
+			Map<Design, Duration> restarting) throws Exception {
+		Design design = probes.design();
+		OrderProbes.ConsumerDownOrders orders = probes.consumerDownOrders(stopped.get(design), restarted.get(design));
 		double lastCancel = (orders.lastCancel() != null)
 				? seconds(Duration.between(restarted.get(design), orders.lastCancel())) : Double.NaN;
 		Results.Outage outage = new Results.Outage(design, orders.orders(), orders.dueWhileDown(), orders.cancelled(),
@@ -171,7 +170,7 @@ public final class ConsumerOutage {
 	 * cancelled by the end of the observation
 	 * @param consumer the restarted order-timeout-consumer
 	 */
-	public record Outcome(Map<Design, Results.Outage> outages, double sweeperCancelled, ServiceApps.App consumer) {
+	public record Outcome(Map<Design, Results.Outage> outages, double sweeperCancelled, ServiceApp consumer) {
 	}
 
 }

@@ -9,6 +9,7 @@ import io.orderflow.benchmark.Settings;
 import io.orderflow.benchmark.Stats;
 import io.orderflow.benchmark.infra.CpuUsage;
 import io.orderflow.benchmark.infra.RssSampler;
+import io.orderflow.benchmark.infra.ServiceApp;
 import io.orderflow.benchmark.infra.ServiceApps;
 import io.orderflow.benchmark.profile.CpuProfile;
 import io.orderflow.benchmark.profile.JfrRecording;
@@ -30,7 +31,7 @@ public final class CreateThroughput {
 	private CreateThroughput() {
 	}
 
-	public static Window measure(Settings settings, HttpLoad load, ServiceApps.App api, ServiceApps.App consumer,
+	public static Window measure(Settings settings, HttpLoad load, ServiceApp api, ServiceApp consumer,
 			ServiceOutbox outbox, RunLog log) throws Exception {
 		log.log("create throughput: %d clients, %d s warm-up, then %d s measured", settings.clients(),
 				settings.warmUp().toSeconds(), settings.throughputDuration().toSeconds());
@@ -64,7 +65,7 @@ public final class CreateThroughput {
 	 * @param recording where the recording is written
 	 * @return order-api's execution samples
 	 */
-	public static CpuProfile profile(Settings settings, HttpLoad load, ServiceApps.App api, ServiceOutbox outbox,
+	public static CpuProfile profile(Settings settings, HttpLoad load, ServiceApp api, ServiceOutbox outbox,
 			Path recording, RunLog log) throws Exception {
 		log.log("profile: %d s of creation with order-api under JFR", settings.profileDuration().toSeconds());
 		JfrRecording profiling = JfrRecording.start(api.pid(), recording);

@@ -2,6 +2,7 @@ package io.orderflow.benchmark.workload;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,11 @@ public final class Precision {
 
 	/**
 	 * The service's population, in random order and in chunks: the orders due in the run
-	 * are placed through the API, the others written straight into its tables; then its
-	 * relays publish their timers.
+	 * are placed through the API, the others through the service's placement in this JVM;
+	 * then its relays publish their timers.
 	 * @return the orders it holds pending
 	 */
-	public int populateService(HttpLoad load, ServiceTables tables, ServiceOutbox outbox) throws Exception {
+	public int populateService(HttpLoad load, ServicePlacement placement, ServiceOutbox outbox) throws Exception {
 		int far = serviceTopUp();
 		int due = this.settings.dueCount();
 		this.log.log("precision: service tops up to %d pending orders, %d of them due between %s and %s",
@@ -86,7 +87,7 @@ public final class Precision {
 		long tooLate = 0;
 		for (int from = 0; from < specs.size(); from += CHUNK) {
 			List<OrderSpec> chunk = specs.subList(from, Math.min(from + CHUNK, specs.size()));
-			tables.insert(chunk.stream().filter((spec) -> !spec.customerId().equals(OrderSpec.DUE)).toList());
+			placement.placeAll(chunk.stream().filter((spec) -> !spec.customerId().equals(OrderSpec.DUE)).toList());
 			List<OrderSpec> dueNow = chunk.stream().filter((spec) -> spec.customerId().equals(OrderSpec.DUE)).toList();
 			if (!dueNow.isEmpty()) {
 				HttpLoad.Result result = load.runAll(dueNow);
@@ -143,20 +144,21 @@ public final class Precision {
 		this.log.log("precision window: due orders fire until %s, then %d s grace", this.dueTo,
 				this.settings.grace().toSeconds());
 		int due = this.settings.dueCount();
+		List<OrderProbes> designs = new ArrayList<>(List.of(OrderProbes.service(serviceDb)));
+		baselines.forEach((baseline) -> designs.add(OrderProbes.of(baseline)));
 		while (Instant.now().isBefore(windowEnd)) {
 			Thread.sleep(POLL_MILLIS);
-			boolean allDone = Probes.cancelled(serviceDb, OrderSpec.DUE) >= due;
-			for (Baseline baseline : baselines) {
-				allDone &= Probes.cancelled(baseline.dataSource(), OrderSpec.DUE) >= due;
+			boolean allDone = true;
+			for (OrderProbes design : designs) {
+				allDone &= design.cancelled(OrderSpec.DUE) >= due;
 			}
 			if (allDone) {
 				break;
 			}
 		}
 		Map<Design, Results.Lateness> lateness = new EnumMap<>(Design.class);
-		lateness.put(Design.SERVICE, Probes.lateness(Design.SERVICE, serviceDb, OrderSpec.DUE));
-		for (Baseline baseline : baselines) {
-			lateness.put(baseline.design(), Probes.lateness(baseline.design(), baseline.dataSource(), OrderSpec.DUE));
+		for (OrderProbes design : designs) {
+			lateness.put(design.design(), design.lateness(OrderSpec.DUE));
 		}
 		for (Results.Lateness result : lateness.values()) {
 			this.log.log("lateness %-42s p50 %s, p99 %s, max %s, late > 2 s: %d of %d", result.design().title(),

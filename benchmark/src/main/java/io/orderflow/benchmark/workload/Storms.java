@@ -35,19 +35,21 @@ public final class Storms {
 	}
 
 	/**
-	 * The service's storm orders are written into its tables (their creation is not what
-	 * is measured); its relays publish their timers into the delay levels. Done when all
-	 * are cancelled and their {@code order.cancelled} events published.
+	 * The service's storm orders are placed through its placement in this JVM (their
+	 * creation is not what is measured); its relays publish their timers into the delay
+	 * levels. Done when all are cancelled and their {@code order.cancelled} events
+	 * published.
 	 */
-	public Results.Storm service(ServiceTables tables, DataSource serviceDb, ServiceOutbox outbox) throws Exception {
+	public Results.Storm service(ServicePlacement placement, DataSource serviceDb, ServiceOutbox outbox)
+			throws Exception {
 		int size = this.settings.stormSize();
 		Instant since = Instant.now();
 		Instant deadline = halfSecond(
 				since.plusMillis((long) ((this.rates.serviceStormSeconds(size) * 1.2 + 5) * 1000)));
 		this.log.log("storm, %s: %d orders due at %s", Design.SERVICE.title(), size, deadline);
-		tables.insert(OrderSpec.storm(size, deadline));
+		placement.placeAll(OrderSpec.storm(size, deadline));
 		outbox.awaitPublished(true);
-		Instant timersPublished = Probes.timersPublished(serviceDb, since);
+		Instant timersPublished = outbox.timersPublished(since);
 		if (timersPublished != null) {
 			this.rates.learnServiceStorm(size, seconds(Duration.between(since, timersPublished)));
 		}
@@ -55,15 +57,16 @@ public final class Storms {
 			this.log.note("Storm, %s: its last timer was published after the deadline (%s).", Design.SERVICE.title(),
 					timersPublished);
 		}
+		OrderProbes orders = OrderProbes.service(serviceDb);
 		Instant giveUp = deadline.plus(this.settings.stormTimeout());
-		while (Instant.now().isBefore(giveUp) && !(Probes.stormCancels(serviceDb).count() >= size
-				&& Probes.cancelledEvents(serviceDb, since).count() >= size)) {
+		while (Instant.now().isBefore(giveUp)
+				&& !(orders.stormCancels().count() >= size && outbox.cancelledEvents(since).count() >= size)) {
 			Thread.sleep(POLL_MILLIS);
 		}
-		Probes.PublishedEvents events = Probes.cancelledEvents(serviceDb, since);
+		ServiceOutbox.PublishedEvents events = outbox.cancelledEvents(since);
 		double published = (events.count() >= size) ? seconds(Duration.between(deadline, events.last()))
 				: Double.POSITIVE_INFINITY;
-		return storm(Design.SERVICE, serviceDb, deadline, published);
+		return storm(orders, deadline, published);
 	}
 
 	/** A baseline's storm, inserted by JDBC next to its pending population. */
@@ -78,23 +81,24 @@ public final class Storms {
 			this.log.note("Storm, %s: scheduling ended %.1f s after the deadline.", baseline.design().title(),
 					seconds(Duration.between(deadline, Instant.now())));
 		}
+		OrderProbes orders = OrderProbes.of(baseline);
 		Instant giveUp = deadline.plus(this.settings.stormTimeout());
-		while (Instant.now().isBefore(giveUp) && Probes.stormCancels(baseline.dataSource()).count() < size) {
+		while (Instant.now().isBefore(giveUp) && orders.stormCancels().count() < size) {
 			Thread.sleep(POLL_MILLIS);
 		}
-		return storm(baseline.design(), baseline.dataSource(), deadline, Double.NaN);
+		return storm(orders, deadline, Double.NaN);
 	}
 
-	private Results.Storm storm(Design design, DataSource dataSource, Instant deadline, double published)
-			throws SQLException {
+	private Results.Storm storm(OrderProbes orders, Instant deadline, double published) throws SQLException {
 		int size = this.settings.stormSize();
-		Probes.StormCancels cancels = Probes.stormCancels(dataSource);
+		Design design = orders.design();
+		OrderProbes.StormCancels cancels = orders.stormCancels();
 		boolean complete = cancels.count() >= size;
 		double first = (cancels.first() != null) ? seconds(Duration.between(deadline, cancels.first())) : Double.NaN;
 		double last = (cancels.last() != null) ? seconds(Duration.between(deadline, cancels.last())) : Double.NaN;
 		double rate = (cancels.count() > 0 && last > 0) ? cancels.count() / last : Double.NaN;
 		Results.Storm storm = new Results.Storm(design, size, cancels.count(), first,
-				complete ? last : Double.POSITIVE_INFINITY, published, rate, Probes.stormOffsets(dataSource, deadline));
+				complete ? last : Double.POSITIVE_INFINITY, published, rate, orders.stormOffsets(deadline));
 		this.log.log("storm, %s: %d of %d cancelled, first after %s, all after %s%s, %.0f cancels/s", design.title(),
 				cancels.count(), size, Stats.seconds(first), Stats.seconds(storm.allCancelledAfter()),
 				Double.isNaN(published) ? "" : ", events published after " + Stats.seconds(published), rate);
