@@ -3,6 +3,7 @@ package io.orderflow.api.security;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,7 +32,8 @@ import static io.orderflow.api.security.Scopes.authority;
  * ownership of orders is checked further in, in SQL.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@Import(ProblemResponses.class)
+public class SecurityConfiguration {
 
 	private static final String ORDER = "/api/orders/*";
 
