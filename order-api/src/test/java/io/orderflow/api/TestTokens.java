@@ -50,14 +50,21 @@ final class TestTokens {
 
 	/** A token valid for an hour, for {@code subject} with these scopes. */
 	static String token(String subject, String... scopes) {
+		return sign(claims(subject, scopes).build());
+	}
+
+	/**
+	 * The claims of {@link #token}, to change before signing (a token that breaks the
+	 * contract on purpose).
+	 */
+	static JwtClaimsSet.Builder claims(String subject, String... scopes) {
 		Instant now = Instant.now();
-		return sign(JwtClaimsSet.builder()
+		return JwtClaimsSet.builder()
 			.subject(subject)
 			.audience(List.of(AUDIENCE))
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofHours(1)))
-			.claim("scope", String.join(" ", scopes))
-			.build());
+			.claim("scope", String.join(" ", scopes));
 	}
 
 	/** Signs exactly these claims, for tokens that break the contract on purpose. */

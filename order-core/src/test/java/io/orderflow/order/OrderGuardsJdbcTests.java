@@ -1,6 +1,7 @@
 package io.orderflow.order;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,9 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +24,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.orderflow.jdbc.Timestamps;
@@ -94,19 +96,17 @@ class OrderGuardsJdbcTests extends IntegrationTest {
 				        :cancelledAt, :carrier, :carrier, :shippedAt, :autoCompleteAt, :completedAt, :completedBy)""")
 			.param("orderNo", orderNo)
 			.param("status", status.name())
-			.param("cancelReason", cancelled ? "CUSTOMER_REQUEST" : null, java.sql.Types.VARCHAR)
+			.param("cancelReason", textIf(cancelled, "CUSTOMER_REQUEST"))
 			.param("total", new BigDecimal("1.00"))
 			.param("createdAt", at(Duration.ofHours(-2)))
 			.param("deadline", at(Duration.ofHours(-1)))
-			.param("paidAt", paid ? at(Duration.ofMinutes(-90)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("cancelledAt", cancelled ? at(Duration.ofMinutes(-30)) : null,
-					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("carrier", shipped ? "SF" : null, java.sql.Types.VARCHAR)
-			.param("shippedAt", shipped ? at(Duration.ofMinutes(-80)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("autoCompleteAt", shipped ? at(Duration.ofMinutes(-10)) : null,
-					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("completedAt", completed ? at(Duration.ofMinutes(-5)) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("completedBy", completed ? "CUSTOMER" : null, java.sql.Types.VARCHAR)
+			.param("paidAt", timestampIf(paid, Duration.ofMinutes(-90)))
+			.param("cancelledAt", timestampIf(cancelled, Duration.ofMinutes(-30)))
+			.param("carrier", textIf(shipped, "SF"))
+			.param("shippedAt", timestampIf(shipped, Duration.ofMinutes(-80)))
+			.param("autoCompleteAt", timestampIf(shipped, Duration.ofMinutes(-10)))
+			.param("completedAt", timestampIf(completed, Duration.ofMinutes(-5)))
+			.param("completedBy", textIf(completed, "CUSTOMER"))
 			.update();
 		return orderNo;
 	}
@@ -122,6 +122,15 @@ class OrderGuardsJdbcTests extends IntegrationTest {
 		return Timestamps.utc(NOW.plus(fromNow));
 	}
 
+	/** A column the order's status fills, or SQL NULL. */
+	private static SqlParameterValue timestampIf(boolean present, Duration fromNow) {
+		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, present ? at(fromNow) : null);
+	}
+
+	private static SqlParameterValue textIf(boolean present, String text) {
+		return new SqlParameterValue(Types.VARCHAR, present ? text : null);
+	}
+
 	/** The slice's configuration: order-core has no application class. */
 	@SpringBootConfiguration
 	static class JdbcSlice {
@@ -131,84 +140,46 @@ class OrderGuardsJdbcTests extends IntegrationTest {
 	/** Every guarded update of {@link Orders}, with the transition it runs. */
 	enum Statement {
 
-		MARK_PAID(OrderTransition.PAY) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.markPaid(orderNo, NOW);
-			}
-		},
+		MARK_PAID(OrderTransition.PAY, (orders, orderNo) -> orders.markPaid(orderNo, NOW)),
 
-		CANCEL_AWAITING_PAYMENT(OrderTransition.CANCEL_AT_CUSTOMER_REQUEST) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.cancelAwaitingPayment(orderNo, OrderAccess.ANY_CUSTOMER, CancelReason.CUSTOMER_REQUEST,
-						NOW);
-			}
-		},
+		CANCEL_AWAITING_PAYMENT(OrderTransition.CANCEL_AT_CUSTOMER_REQUEST,
+				(orders, orderNo) -> orders.cancelAwaitingPayment(orderNo, OrderAccess.ANY_CUSTOMER,
+						CancelReason.CUSTOMER_REQUEST, NOW)),
 
-		CANCEL_OVERDUE(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.cancelOverdue(List.of(orderNo), NOW);
-			}
-		},
+		CANCEL_OVERDUE(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT,
+				(orders, orderNo) -> orders.cancelOverdue(List.of(orderNo), NOW)),
 
-		CANCEL_OVERDUE_BATCH(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.cancelOverdueBatch(NOW, 1000, NOW);
-			}
-		},
+		CANCEL_OVERDUE_BATCH(OrderTransition.CANCEL_FOR_PAYMENT_TIMEOUT,
+				(orders, orderNo) -> orders.cancelOverdueBatch(NOW, 1000, NOW)),
 
-		CANCEL_OUT_OF_STOCK(OrderTransition.CANCEL_OUT_OF_STOCK) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.cancelOutOfStock(orderNo, NOW);
-			}
-		},
+		CANCEL_OUT_OF_STOCK(OrderTransition.CANCEL_OUT_OF_STOCK,
+				(orders, orderNo) -> orders.cancelOutOfStock(orderNo, NOW)),
 
-		SHIP(OrderTransition.SHIP) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.ship(orderNo, "SF", "SF1", NOW.plus(Duration.ofDays(7)), NOW);
-			}
-		},
+		SHIP(OrderTransition.SHIP,
+				(orders, orderNo) -> orders.ship(orderNo, "SF", "SF1", NOW.plus(Duration.ofDays(7)), NOW)),
 
-		COMPLETE_AT_CUSTOMER_REQUEST(OrderTransition.CONFIRM_RECEIPT) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.completeAtCustomerRequest(orderNo, OrderAccess.ANY_CUSTOMER, NOW);
-			}
-		},
+		COMPLETE_AT_CUSTOMER_REQUEST(OrderTransition.CONFIRM_RECEIPT,
+				(orders, orderNo) -> orders.completeAtCustomerRequest(orderNo, OrderAccess.ANY_CUSTOMER, NOW)),
 
-		COMPLETE_AUTOMATICALLY(OrderTransition.COMPLETE_AUTOMATICALLY) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.completeAutomatically(List.of(orderNo), NOW);
-			}
-		},
+		COMPLETE_AUTOMATICALLY(OrderTransition.COMPLETE_AUTOMATICALLY,
+				(orders, orderNo) -> orders.completeAutomatically(List.of(orderNo), NOW)),
 
-		COMPLETE_OVERDUE_BATCH(OrderTransition.COMPLETE_AUTOMATICALLY) {
-			@Override
-			Object apply(Orders orders, String orderNo) {
-				return orders.completeOverdueBatch(NOW, 1000, NOW);
-			}
-		};
+		COMPLETE_OVERDUE_BATCH(OrderTransition.COMPLETE_AUTOMATICALLY,
+				(orders, orderNo) -> orders.completeOverdueBatch(NOW, 1000, NOW));
 
 		final OrderTransition transition;
 
-		Statement(OrderTransition transition) {
-			this.transition = transition;
-		}
+		/** Runs the statement; answers the changed order(s): an Optional or a List. */
+		private final BiFunction<Orders, String, Object> statement;
 
-		/**
-		 * @return what the repository returned: the changed order(s), if any
-		 */
-		abstract @Nullable Object apply(Orders orders, String orderNo);
+		Statement(OrderTransition transition, BiFunction<Orders, String, Object> statement) {
+			this.transition = transition;
+			this.statement = statement;
+		}
 
 		/** Whether the statement changed this order. */
 		boolean run(Orders orders, String orderNo) {
-			Object result = apply(orders, orderNo);
+			Object result = this.statement.apply(orders, orderNo);
 			Collection<?> changed = (result instanceof Optional<?> one) ? one.stream().toList()
 					: (Collection<?>) result;
 			return changed.stream().anyMatch((order) -> ((Order) order).orderNo().equals(orderNo));

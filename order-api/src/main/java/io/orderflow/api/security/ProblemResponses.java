@@ -1,7 +1,6 @@
 package io.orderflow.api.security;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -19,6 +16,8 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+
+import io.orderflow.api.web.ServletProblems;
 
 /**
  * Answers a missing or invalid token (401) and a token without the scope an endpoint
@@ -45,25 +44,15 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		String detail = (exception instanceof InvalidBearerTokenException)
 				? "The bearer token is not valid: " + exception.getMessage()
 				: "This request needs a bearer token (Authorization: Bearer ...)";
-		write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+		ServletProblems.write(request, response, this.json, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException, ServletException {
 		this.bearerAccessDenied.handle(request, response, exception);
-		write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+		ServletProblems.write(request, response, this.json, HttpStatus.FORBIDDEN, "Forbidden",
 				"The bearer token does not grant the scope this request needs");
-	}
-
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-			String detail) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

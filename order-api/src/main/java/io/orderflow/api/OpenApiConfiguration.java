@@ -1,4 +1,4 @@
-package io.orderflow.api.web;
+package io.orderflow.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
