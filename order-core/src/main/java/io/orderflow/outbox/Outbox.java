@@ -1,6 +1,7 @@
 package io.orderflow.outbox;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +53,16 @@ public class Outbox {
 	public void addTimer(UUID timerId, String timerName, Object payload, Instant deliverAt, Instant now) {
 		add(new OutboxMessage(timerId, OutboxMessage.Kind.TIMER, timerName, this.json.writeValueAsString(payload),
 				deliverAt, now, 0));
+	}
+
+	/**
+	 * Replaces {@code field} with {@code null} in the events with {@code routingKey} of
+	 * these orders that the outbox still holds, published or not: personal data a
+	 * customer asked to erase.
+	 * @return how many events it changed
+	 */
+	public int redactEventField(String routingKey, Collection<String> orderNos, String field) {
+		return orderNos.isEmpty() ? 0 : this.repository.redactEventField(routingKey, orderNos, field);
 	}
 
 	private void add(OutboxMessage message) {

@@ -54,6 +54,15 @@ class OutboxRepository {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	// Rare (an operator's erasure request): scans the events of one routing key.
+	private static final String REDACT_EVENT_FIELD = """
+			UPDATE outbox_message
+			SET payload = jsonb_set(payload::jsonb, ARRAY[CAST(:field AS text)], 'null'::jsonb)::text
+			WHERE kind = 'EVENT'
+			  AND destination = :routingKey
+			  AND payload::jsonb ->> 'orderNo' = ANY(:orderNos)
+			  AND payload::jsonb ->> :field IS NOT NULL""";
+
 	OutboxRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -92,6 +101,14 @@ class OutboxRepository {
 			.param("id", id)
 			.param("nextAttemptAt", Timestamps.utcOrNull(nextAttemptAt))
 			.param("error", error)
+			.update();
+	}
+
+	int redactEventField(String routingKey, Collection<String> orderNos, String field) {
+		return this.jdbc.sql(REDACT_EVENT_FIELD)
+			.param("routingKey", routingKey)
+			.param("orderNos", orderNos.toArray(String[]::new))
+			.param("field", field)
 			.update();
 	}
 

@@ -15,7 +15,8 @@ import io.orderflow.order.OrderEvents;
 import io.orderflow.payment.PaymentRecords.Payment;
 
 /**
- * Gives back the money of a paid order that was cancelled after all (out of stock).
+ * Gives back the money of a paid order that was cancelled after all (by its customer, or
+ * out of stock), and of payments an order cannot keep.
  */
 @Service
 public class Refunds {
@@ -40,6 +41,10 @@ public class Refunds {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void refundPaidOrder(Order order, String reason, Instant now) {
+		if (order.isFree()) {
+			log.info("Order {} cost nothing; nothing to refund ({})", order.orderNo(), reason);
+			return;
+		}
 		this.records.paymentOf(order.orderNo()).ifPresentOrElse((payment) -> {
 			requestRefund(order, payment, reason, now);
 			log.warn("Refund requested for transaction {} of cancelled order {} ({})", payment.transactionId(),

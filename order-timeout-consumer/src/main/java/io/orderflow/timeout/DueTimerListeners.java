@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.AutoCompletionTimer;
 import io.orderflow.messaging.OrderTimer;
+import io.orderflow.messaging.PaymentReminderTimer;
 import io.orderflow.messaging.PaymentTimeoutTimer;
 
 /**
@@ -37,12 +38,16 @@ class DueTimerListeners {
 
 	private final DueTimerBatcher<AutoCompletionTimer> autoCompletions;
 
+	private final DueTimerBatcher<PaymentReminderTimer> paymentReminders;
+
 	private final MessageReader reader;
 
 	DueTimerListeners(DueTimerBatcher<PaymentTimeoutTimer> paymentTimeouts,
-			DueTimerBatcher<AutoCompletionTimer> autoCompletions, MessageReader reader) {
+			DueTimerBatcher<AutoCompletionTimer> autoCompletions,
+			DueTimerBatcher<PaymentReminderTimer> paymentReminders, MessageReader reader) {
 		this.paymentTimeouts = paymentTimeouts;
 		this.autoCompletions = autoCompletions;
+		this.paymentReminders = paymentReminders;
 		this.reader = reader;
 	}
 
@@ -56,6 +61,12 @@ class DueTimerListeners {
 			containerFactory = TimerListenerConfiguration.CONTAINER_FACTORY)
 	CompletableFuture<Void> onAutoCompletionDue(Message message, Channel channel) {
 		return hold(message, channel, AutoCompletionTimer.class, this.autoCompletions);
+	}
+
+	@RabbitListener(id = "payment-reminder", queues = "#{@topology.paymentReminderQueue()}",
+			containerFactory = TimerListenerConfiguration.CONTAINER_FACTORY)
+	CompletableFuture<Void> onPaymentReminderDue(Message message, Channel channel) {
+		return hold(message, channel, PaymentReminderTimer.class, this.paymentReminders);
 	}
 
 	private <T extends OrderTimer> CompletableFuture<Void> hold(Message message, Channel channel, Class<T> type,

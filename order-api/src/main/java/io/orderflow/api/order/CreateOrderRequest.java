@@ -28,7 +28,9 @@ record CreateOrderRequest(@NotBlank @Size(max = 64) @Printable @Schema(example =
 		@NotNull @CurrencyCode @Schema(example = "CNY", description = "ISO 4217 code") String currency,
 		@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Item> items,
 		@Schema(type = "string", format = "duration", example = "PT30M",
-				description = "ISO-8601 duration; the configured default when absent") @AllowedPaymentTimeout @Nullable Duration paymentTimeout) {
+				description = "ISO-8601 duration; the configured default when absent") @AllowedPaymentTimeout @Nullable Duration paymentTimeout,
+		@Valid @Schema(
+				description = "where to ship the goods; absent for orders that need no delivery") @Nullable DeliveryAddressBody deliveryAddress) {
 
 	record Item(@NotBlank @Size(max = 64) @Printable @Schema(example = "SKU-1") String sku,
 			@NotNull @Min(1) @Max(10000) @Schema(example = "2") Integer quantity,
@@ -52,7 +54,8 @@ record CreateOrderRequest(@NotBlank @Size(max = 64) @Printable @Schema(example =
 		List<OrderLine> lines = this.items.stream()
 			.map((item) -> new OrderLine(item.sku(), item.quantity(), item.unitPrice()))
 			.toList();
-		return new NewOrder(this.customerId, Currency.getInstance(this.currency), lines, resolvedPaymentTimeout);
+		return new NewOrder(this.customerId, Currency.getInstance(this.currency), lines, resolvedPaymentTimeout,
+				(this.deliveryAddress != null) ? this.deliveryAddress.toDeliveryAddress() : null);
 	}
 
 }

@@ -6,11 +6,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,19 +45,25 @@ class FulfilmentController {
 	@Operation(summary = "Ship a paid order",
 			description = "The order completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
 	@PostMapping("/shipment")
-	OrderResponse ship(@PathVariable String orderNo, @Valid @RequestBody ShipmentRequest request) {
+	ResponseEntity<OrderResponse> ship(@PathVariable String orderNo,
+			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(
+					name = OrderVersions.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Valid @RequestBody ShipmentRequest request) {
 		Duration autoCompleteAfter = autoCompleteAfter(request);
 		return applied(this.fulfilment.ship(OrderNumberParameter.require(orderNo), request.carrier(),
-				request.trackingNo(), autoCompleteAfter), OrderStatus.SHIPPED);
+				request.trackingNo(), autoCompleteAfter, OrderVersions.expected(ifMatch)), OrderStatus.SHIPPED,
+				ifMatch);
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE })
 	@Operation(summary = "Confirm receipt of a shipped order (the customer)")
 	@PostMapping("/receipt")
-	OrderResponse confirmReceipt(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		return applied(
-				this.fulfilment.confirmReceipt(OrderNumberParameter.require(orderNo), Caller.of(caller).ownOrders()),
-				OrderStatus.COMPLETED);
+	ResponseEntity<OrderResponse> confirmReceipt(@PathVariable String orderNo,
+			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(
+					name = OrderVersions.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Parameter(hidden = true) Authentication caller) {
+		return applied(this.fulfilment.confirmReceipt(OrderNumberParameter.require(orderNo),
+				Caller.of(caller).ownOrders(), OrderVersions.expected(ifMatch)), OrderStatus.COMPLETED, ifMatch);
 	}
 
 	private Duration autoCompleteAfter(ShipmentRequest request) {
@@ -70,9 +79,13 @@ class FulfilmentController {
 		return requested;
 	}
 
-	static OrderResponse applied(TransitionOutcome outcome, OrderStatus target) {
+	private static ResponseEntity<OrderResponse> applied(TransitionOutcome outcome, OrderStatus target,
+			@Nullable String ifMatch) {
 		if (outcome instanceof TransitionOutcome.Applied applied) {
-			return OrderResponse.of(applied.order());
+			return OrderVersions.ok(applied.order());
+		}
+		if (outcome instanceof TransitionOutcome.Stale stale) {
+			throw OrderVersions.stale(stale, ifMatch);
 		}
 		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
 			throw ApiProblem.transitionNotAllowed(notAllowed.order().orderNo(), notAllowed.order().status(), target);

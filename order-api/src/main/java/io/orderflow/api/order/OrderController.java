@@ -29,10 +29,10 @@ import io.orderflow.api.web.ApiProblem;
 import io.orderflow.order.Amounts;
 import io.orderflow.order.CancelReason;
 import io.orderflow.order.Order;
-import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.OrderPlacement;
 import io.orderflow.order.OrderLookup;
 import io.orderflow.order.TransitionOutcome;
+import io.orderflow.payment.CustomerCancellation;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -44,14 +44,14 @@ class OrderController {
 
 	private final IdempotentOrderPlacement idempotentPlacement;
 
-	private final OrderCancellation cancellation;
+	private final CustomerCancellation cancellation;
 
 	private final OrderLookup lookup;
 
 	private final ApiProperties properties;
 
 	OrderController(OrderPlacement placement, IdempotentOrderPlacement idempotentPlacement,
-			OrderCancellation cancellation, OrderLookup lookup, ApiProperties properties) {
+			CustomerCancellation cancellation, OrderLookup lookup, ApiProperties properties) {
 		this.placement = placement;
 		this.idempotentPlacement = idempotentPlacement;
 		this.cancellation = cancellation;
@@ -97,30 +97,39 @@ class OrderController {
 	@Operation(summary = "Get an order",
 			description = "An order past its payment deadline is never shown as payable: reading it cancels it.")
 	@GetMapping("/{orderNo}")
-	OrderResponse order(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
+	ResponseEntity<OrderResponse> order(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
 		return this.lookup.find(OrderNumberParameter.require(orderNo), Caller.of(caller).orderAccess())
-			.map(OrderResponse::of)
+			.map(OrderVersions::ok)
 			.orElseThrow(() -> notFound(orderNo));
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE, Scopes.ADMIN })
-	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")
+	@Operation(summary = "Cancel an order before shipment, at the customer's request",
+			description = "An order awaiting payment is cancelled; a paid order not shipped yet is cancelled and "
+					+ "refunded (order.refund-requested) in the same transaction. Racing a shipment, one of the two "
+					+ "wins and the other answers 409. With If-Match, 412 when the order changed since.")
 	@PostMapping("/{orderNo}/cancellation")
-	OrderResponse cancel(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		TransitionOutcome outcome = this.cancellation.cancelAtCustomerRequest(OrderNumberParameter.require(orderNo),
-				Caller.of(caller).orderAccess());
+	ResponseEntity<OrderResponse> cancel(@PathVariable String orderNo,
+			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(
+					name = OrderVersions.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Parameter(hidden = true) Authentication caller) {
+		TransitionOutcome outcome = this.cancellation.cancel(OrderNumberParameter.require(orderNo),
+				Caller.of(caller).orderAccess(), OrderVersions.expected(ifMatch));
 		if (outcome instanceof TransitionOutcome.Applied cancelled) {
-			return OrderResponse.of(cancelled.order());
+			return OrderVersions.ok(cancelled.order());
 		}
-		if (outcome instanceof TransitionOutcome.NotAllowed notAwaiting) {
-			Order order = notAwaiting.order();
+		if (outcome instanceof TransitionOutcome.Stale stale) {
+			throw OrderVersions.stale(stale, ifMatch);
+		}
+		if (outcome instanceof TransitionOutcome.NotAllowed notCancellable) {
+			Order order = notCancellable.order();
 			if (order.cancelReason() == CancelReason.CUSTOMER_REQUEST) {
-				return OrderResponse.of(order); // a repeated cancel: already done
+				return OrderVersions.ok(order); // a repeated cancel: already done
 			}
 			String state = (order.cancelReason() != null) ? order.status() + " (" + order.cancelReason() + ")"
 					: order.status().toString();
-			throw new ApiProblem(HttpStatus.CONFLICT, "Order not cancellable",
-					"Order " + orderNo + " is " + state + "; only orders awaiting payment can be cancelled");
+			throw new ApiProblem(HttpStatus.CONFLICT, "Order not cancellable", "Order " + orderNo + " is " + state
+					+ "; only orders awaiting payment, or paid and not shipped, can be cancelled");
 		}
 		throw notFound(orderNo);
 	}
