@@ -107,6 +107,20 @@ class CustomerCancellationIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	@Test
+	void aPaidOrderWhosePaymentIsNotRecordedIsNotCancelledWithoutItsRefund() {
+		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
+		this.jdbc.sql("UPDATE orders SET status = 'PAID', paid_at = now() WHERE order_no = :orderNo")
+			.param("orderNo", orderNo)
+			.update();
+
+		Response refused = this.owner.post("/api/orders/" + orderNo + "/cancellation", "");
+
+		assertThat(refused.status()).isEqualTo(500);
+		assertThat(this.owner.get("/api/orders/" + orderNo).text("status")).isEqualTo("PAID");
+		assertThat(outboxMessages("order.cancelled", orderNo)).isZero();
+	}
+
+	@Test
 	void aShippedOrderCanNoLongerBeCancelled() {
 		String orderNo = paidOrderOf(this.customerId);
 		this.warehouse.post("/api/orders/" + orderNo + "/shipment", SHIPMENT);

@@ -1,5 +1,7 @@
 package io.orderflow.api;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -8,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.orderflow.payment.PaymentNotification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The delivery address: kept with the order, shown to whoever may read the order, carried
@@ -68,7 +72,7 @@ class DeliveryAddressIntegrationTests extends OrderApiIntegrationTest {
 	void theAddressNeverReachesTheLogs(CapturedOutput output) {
 		String orderNo = pay(place().text("orderNo"));
 		this.warehouse.post("/api/orders/" + orderNo + "/shipment", SHIPMENT);
-		this.support.post("/api/customers/" + this.customerId + "/delivery-address-erasure", "");
+		erase(this.support);
 
 		assertThat(output.getAll()).contains(orderNo).doesNotContain(RECIPIENT, PHONE, STREET);
 	}
@@ -79,7 +83,7 @@ class DeliveryAddressIntegrationTests extends OrderApiIntegrationTest {
 				"erase-" + this.customerId);
 		String orderNo = pay(placed.text("orderNo"));
 
-		Response erased = this.support.post("/api/customers/" + this.customerId + "/delivery-address-erasure", "");
+		Response erased = erase(this.support);
 
 		assertThat(erased.status()).isEqualTo(200);
 		assertThat(erased.body().path("orderNos").values()).extracting((node) -> node.asString())
@@ -93,20 +97,52 @@ class DeliveryAddressIntegrationTests extends OrderApiIntegrationTest {
 				"erase-" + this.customerId);
 		assertThat(replayed.replayed()).isTrue();
 		assertThat(replayed.body().path("deliveryAddress").isNull()).isTrue();
-		assertThat(this.support.post("/api/customers/" + this.customerId + "/delivery-address-erasure", "")
-			.body()
-			.path("orderNos")
-			.isEmpty()).as("nothing left to erase").isTrue();
+		assertThat(erase(this.support).body().path("orderNos").isEmpty()).as("nothing left to erase").isTrue();
+	}
+
+	@Test
+	void aCustomerWhoseIdHoldsPathCharactersCanBeErasedToo() {
+		String customerId = "c/%;\\" + this.customerId;
+		String orderNo = this.checkout
+			.post("/api/orders", ADDRESSED_ORDER.formatted(customerId.replace("\\", "\\\\"), RECIPIENT, PHONE, STREET))
+			.text("orderNo");
+
+		Response erased = this.support.post("/api/delivery-address-erasures",
+				"{\"customerId\": \"" + customerId.replace("\\", "\\\\") + "\"}");
+
+		assertThat(erased.status()).isEqualTo(200);
+		assertThat(erased.body().path("orderNos").values()).extracting((node) -> node.asString())
+			.containsExactly(orderNo);
+	}
+
+	@Test
+	void aRowThePostgresRefusesIsNotCopiedIntoTheError() {
+		String orderNo = place().text("orderNo");
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc.sql("UPDATE orders SET total_amount = -1 WHERE order_no = :orderNo")
+				.param("orderNo", orderNo)
+				.update())
+			.satisfies((ex) -> assertThat(stackTraceOf(ex)).contains("orders_total_amount_check")
+				.doesNotContain(RECIPIENT, PHONE, STREET));
 	}
 
 	@Test
 	void onlySupportMayEraseAddresses() {
 		place();
 
-		assertThat(this.owner.post("/api/customers/" + this.customerId + "/delivery-address-erasure", "").status())
-			.isEqualTo(403);
-		assertThat(this.anonymous.post("/api/customers/" + this.customerId + "/delivery-address-erasure", "").status())
-			.isEqualTo(401);
+		assertThat(erase(this.owner).status()).isEqualTo(403);
+		assertThat(erase(this.anonymous).status()).isEqualTo(401);
+	}
+
+	private static String stackTraceOf(Throwable ex) {
+		StringWriter trace = new StringWriter();
+		ex.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
+	}
+
+	private Response erase(Client client) {
+		return client.post("/api/delivery-address-erasures", "{\"customerId\": \"" + this.customerId + "\"}");
 	}
 
 	private Response place() {

@@ -92,6 +92,35 @@ class OrderVersionIntegrationTests extends OrderApiIntegrationTest {
 	}
 
 	@Test
+	void aTagIsComparedAsWrittenNotAsANumber() {
+		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
+
+		assertThat(this.owner.post("/api/orders/" + orderNo + "/cancellation", "", "If-Match", "\"01\"").status())
+			.isEqualTo(412);
+	}
+
+	@Test
+	void repeatingAConditionalCancellationAnswersTheCancelledOrder() {
+		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
+		Response first = this.owner.post("/api/orders/" + orderNo + "/cancellation", "", "If-Match", "\"1\"");
+
+		Response again = this.owner.post("/api/orders/" + orderNo + "/cancellation", "", "If-Match", "\"1\"");
+
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(outboxMessages("order.cancelled", orderNo)).isOne();
+	}
+
+	@Test
+	void anOrderThatCostsNothingIsCreatedAtVersionOneAndPaidAtVersionTwo() {
+		Response placed = this.checkout.post("/api/orders", FREE_ORDER.formatted(this.customerId));
+
+		assertThat(placed.body().path("version").asLong()).isEqualTo(2);
+		assertThat(this.owner.get("/api/orders/" + placed.text("orderNo")).header("ETag")).isEqualTo("\"2\"");
+		assertThat(eventVersions(placed.text("orderNo"))).containsExactly(1L, 2L);
+	}
+
+	@Test
 	void aMalformedIfMatchIsABadRequest() {
 		String orderNo = this.checkout.post("/api/orders", VALID_ORDER.formatted(this.customerId)).text("orderNo");
 

@@ -63,16 +63,16 @@ public record Topology(String prefix) {
 
 	/** Queue of expired payment timers, consumed by the timeout consumer. */
 	public String paymentTimeoutQueue() {
-		return this.prefix + "order.payment-timeout";
+		return timerQueue(PAYMENT_TIMEOUT);
 	}
 
 	/** Queue of expired auto-completion timers, consumed by the timeout consumer. */
 	public String autoCompletionQueue() {
-		return this.prefix + "order.auto-completion";
+		return timerQueue(AUTO_COMPLETION);
 	}
 
 	public String autoCompletionParkingLot() {
-		return this.prefix + "order.auto-completion.parking-lot";
+		return timerParkingLot(AUTO_COMPLETION);
 	}
 
 	/** Queue of due payment reminders, consumed by the timeout consumer. */
@@ -124,7 +124,7 @@ public record Topology(String prefix) {
 
 	/** Payment timers that failed processing, for a person to inspect and replay. */
 	public String paymentTimeoutParkingLot() {
-		return this.prefix + "order.payment-timeout.parking-lot";
+		return timerParkingLot(PAYMENT_TIMEOUT);
 	}
 
 	/** Every queue of the service, e.g. to delete a test or benchmark topology. */

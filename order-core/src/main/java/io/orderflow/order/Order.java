@@ -18,7 +18,11 @@ public record Order(String orderNo, String customerId, OrderStatus status, @Null
 		@Nullable DeliveryAddress deliveryAddress, @Nullable Instant deliveryAddressErasedAt,
 		@Nullable Instant paymentReminderSentAt) {
 
-	/** The version of an order just placed. */
+	/**
+	 * The version of an order just placed, which its {@code order.created} carries. An
+	 * order that costs nothing is paid at once: it is stored one version later, which its
+	 * {@code order.paid} carries.
+	 */
 	public static final long FIRST_VERSION = 1;
 
 	public Order {
@@ -45,7 +49,8 @@ public record Order(String orderNo, String customerId, OrderStatus status, @Null
 		boolean free = total.signum() == 0;
 		return new Order(orderNo, newOrder.customerId(), free ? OrderStatus.PAID : OrderStatus.PENDING_PAYMENT, null,
 				newOrder.currency(), total, newOrder.items(), now, now.plus(newOrder.paymentTimeout()),
-				free ? now : null, null, null, null, null, FIRST_VERSION, newOrder.deliveryAddress(), null, null);
+				free ? now : null, null, null, null, null, free ? FIRST_VERSION + 1 : FIRST_VERSION,
+				newOrder.deliveryAddress(), null, null);
 	}
 
 	/** Costs nothing: placed paid, and no payment is expected for it. */

@@ -37,7 +37,7 @@ public class OrderEvents {
 	void created(Order order, Instant now) {
 		add(OrderCreated.TYPE,
 				(eventId) -> new OrderCreated(eventId, OrderCreated.TYPE, OrderCreated.SCHEMA_VERSION, now,
-						order.orderNo(), order.version(), order.customerId(), order.currency().getCurrencyCode(),
+						order.orderNo(), Order.FIRST_VERSION, order.customerId(), order.currency().getCurrencyCode(),
 						order.totalAmount().toPlainString(), items(order), order.createdAt(), order.paymentDeadline()),
 				now);
 	}

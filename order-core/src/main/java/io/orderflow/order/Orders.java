@@ -32,11 +32,11 @@ import io.orderflow.order.OrderRows.StoredOrder;
 class Orders {
 
 	private static final String INSERT_ORDER = """
-			INSERT INTO orders (order_no, customer_id, status, currency, total_amount, created_at, payment_deadline,
-			                    paid_at, delivery_recipient, delivery_phone, delivery_country, delivery_region,
+			INSERT INTO orders (order_no, customer_id, status, version, currency, total_amount, created_at,
+			                    payment_deadline, paid_at, delivery_recipient, delivery_phone, delivery_country, delivery_region,
 			                    delivery_city, delivery_district, delivery_lines, delivery_postal_code)
-			VALUES (:orderNo, :customerId, :status, :currency, :totalAmount, :createdAt, :paymentDeadline,
-			        :paidAt, :recipient, :phone, :country, :region,
+			VALUES (:orderNo, :customerId, :status, :version, :currency, :totalAmount, :createdAt,
+			        :paymentDeadline, :paidAt, :recipient, :phone, :country, :region,
 			        :city, :district, :lines, :postalCode)
 			RETURNING id""";
 
@@ -238,6 +238,7 @@ class Orders {
 			.param("orderNo", order.orderNo())
 			.param("customerId", order.customerId())
 			.param("status", order.status().name())
+			.param("version", order.version())
 			.param("currency", order.currency().getCurrencyCode())
 			.param("totalAmount", order.totalAmount())
 			.param("createdAt", Timestamps.utc(order.createdAt()))

@@ -41,8 +41,12 @@ public class CustomerCancellation {
 	@Transactional
 	public TransitionOutcome cancel(String orderNo, OrderAccess access, ExpectedVersion expected) {
 		TransitionOutcome outcome = this.cancellation.cancelAtCustomerRequest(orderNo, access, expected);
-		if (outcome instanceof TransitionOutcome.Applied cancelled && cancelled.order().paidAt() != null) {
-			this.refunds.refundPaidOrder(cancelled.order(), REFUND_REASON, this.clock.instant());
+		if (outcome instanceof TransitionOutcome.Applied cancelled && cancelled.order().paidAt() != null
+				&& !this.refunds.refundPaidOrder(cancelled.order(), REFUND_REASON, this.clock.instant())) {
+			// rolls the cancellation back: a paid order is never cancelled without its
+			// refund
+			throw new IllegalStateException("Order " + orderNo + " is paid but its payment is not recorded; "
+					+ "not cancelling it without a refund");
 		}
 		return outcome;
 	}

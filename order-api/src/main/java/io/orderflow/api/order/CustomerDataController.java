@@ -5,16 +5,22 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.orderflow.api.security.Scopes;
-import io.orderflow.api.web.ApiProblem;
+import io.orderflow.api.web.Printable;
 
 /**
- * What support does with a customer's personal data when the customer asks.
+ * What support does with a customer's personal data when the customer asks. The customer
+ * id travels in the body: any id an order may carry ('/', '%' and ';' included) can be
+ * named, which a path would not allow.
  */
 @RestController
 class CustomerDataController {
@@ -30,12 +36,12 @@ class CustomerDataController {
 			description = "The customer's orders are kept; their delivery addresses are removed from the orders, "
 					+ "from the order.paid events the service still holds and from stored Idempotency-Key replays. "
 					+ "Repeating it erases nothing more.")
-	@PostMapping("/api/customers/{customerId}/delivery-address-erasure")
-	ErasureResponse eraseDeliveryAddresses(@PathVariable String customerId) {
-		if (!customerId.matches("\\P{Cc}{1,64}")) {
-			throw ApiProblem.invalidField("customerId", "must be 1-64 characters without control characters");
-		}
-		return new ErasureResponse(customerId, this.erasure.erase(customerId));
+	@PostMapping(path = "/api/delivery-address-erasures", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ErasureResponse eraseDeliveryAddresses(@Valid @RequestBody ErasureRequest request) {
+		return new ErasureResponse(request.customerId(), this.erasure.erase(request.customerId()));
+	}
+
+	record ErasureRequest(@NotBlank @Size(max = 64) @Printable @Schema(example = "c-42") String customerId) {
 	}
 
 	record ErasureResponse(String customerId, @Schema(

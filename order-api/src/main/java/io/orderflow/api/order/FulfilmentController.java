@@ -51,8 +51,7 @@ class FulfilmentController {
 			@Valid @RequestBody ShipmentRequest request) {
 		Duration autoCompleteAfter = autoCompleteAfter(request);
 		return applied(this.fulfilment.ship(OrderNumberParameter.require(orderNo), request.carrier(),
-				request.trackingNo(), autoCompleteAfter, OrderVersions.expected(ifMatch)), OrderStatus.SHIPPED,
-				ifMatch);
+				request.trackingNo(), autoCompleteAfter, OrderVersions.expected(ifMatch)), OrderStatus.SHIPPED);
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE })
@@ -63,7 +62,7 @@ class FulfilmentController {
 					name = OrderVersions.IF_MATCH, required = false) @Nullable String ifMatch,
 			@Parameter(hidden = true) Authentication caller) {
 		return applied(this.fulfilment.confirmReceipt(OrderNumberParameter.require(orderNo),
-				Caller.of(caller).ownOrders(), OrderVersions.expected(ifMatch)), OrderStatus.COMPLETED, ifMatch);
+				Caller.of(caller).ownOrders(), OrderVersions.expected(ifMatch)), OrderStatus.COMPLETED);
 	}
 
 	private Duration autoCompleteAfter(ShipmentRequest request) {
@@ -79,13 +78,12 @@ class FulfilmentController {
 		return requested;
 	}
 
-	private static ResponseEntity<OrderResponse> applied(TransitionOutcome outcome, OrderStatus target,
-			@Nullable String ifMatch) {
+	private static ResponseEntity<OrderResponse> applied(TransitionOutcome outcome, OrderStatus target) {
 		if (outcome instanceof TransitionOutcome.Applied applied) {
 			return OrderVersions.ok(applied.order());
 		}
 		if (outcome instanceof TransitionOutcome.Stale stale) {
-			throw OrderVersions.stale(stale, ifMatch);
+			throw OrderVersions.stale(stale);
 		}
 		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
 			throw ApiProblem.transitionNotAllowed(notAllowed.order().orderNo(), notAllowed.order().status(), target);

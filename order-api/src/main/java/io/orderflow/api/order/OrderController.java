@@ -119,7 +119,10 @@ class OrderController {
 			return OrderVersions.ok(cancelled.order());
 		}
 		if (outcome instanceof TransitionOutcome.Stale stale) {
-			throw OrderVersions.stale(stale, ifMatch);
+			if (stale.order().cancelReason() == CancelReason.CUSTOMER_REQUEST) {
+				return OrderVersions.ok(stale.order()); // a repeated cancel: already done
+			}
+			throw OrderVersions.stale(stale);
 		}
 		if (outcome instanceof TransitionOutcome.NotAllowed notCancellable) {
 			Order order = notCancellable.order();

@@ -39,8 +39,9 @@ final class OrderVersions {
 
 	/**
 	 * The versions {@code If-Match} accepts: any for {@code *} or no header; else those
-	 * of its strong tags that are versions of ours, none when it has no such tag (weak
-	 * tags never match: If-Match compares strongly).
+	 * of its strong tags that are versions of ours exactly as we write them (no leading
+	 * zero), none when it has no such tag (weak tags never match: If-Match compares
+	 * strongly).
 	 */
 	static ExpectedVersion expected(@Nullable String ifMatch) {
 		if (ifMatch == null) {
@@ -54,18 +55,18 @@ final class OrderVersions {
 			return ExpectedVersion.ANY;
 		}
 		Set<Long> versions = tags.stream()
-			.filter((tag) -> !tag.weak() && tag.tag().matches("[0-9]{1,18}"))
+			.filter((tag) -> !tag.weak() && tag.tag().matches("[1-9][0-9]{0,17}"))
 			.map((tag) -> Long.valueOf(tag.tag()))
 			.collect(Collectors.toSet());
 		return ExpectedVersion.oneOf(versions);
 	}
 
 	/** 412: the order changed since the client read it. */
-	static ApiProblem stale(TransitionOutcome.Stale stale, @Nullable String ifMatch) {
+	static ApiProblem stale(TransitionOutcome.Stale stale) {
 		Order order = stale.order();
 		return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "Order changed",
-				"Order " + order.orderNo() + " is at version " + etag(order.version()) + ", not " + ifMatch
-						+ "; read it again and decide on what it is now");
+				"Order " + order.orderNo() + " is at version " + etag(order.version())
+						+ ", not one If-Match names; read it again and decide on what it is now");
 	}
 
 }

@@ -61,7 +61,7 @@ public class SecurityConfiguration {
 			.hasAuthority(authority(WRITE))
 			.requestMatchers(HttpMethod.POST, ORDER + "/shipment")
 			.hasAuthority(authority(FULFIL))
-			.requestMatchers(HttpMethod.POST, "/api/customers/*/delivery-address-erasure")
+			.requestMatchers(HttpMethod.POST, "/api/delivery-address-erasures")
 			.hasAuthority(authority(ADMIN))
 			.anyRequest()
 			.authenticated())
