@@ -5,7 +5,9 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.orderflow.api.ApiDocs;
 import io.orderflow.api.ApiProperties;
 import io.orderflow.api.order.IdempotentOrderPlacement.Outcome;
 import io.orderflow.api.security.Caller;
@@ -36,6 +39,7 @@ import io.orderflow.order.TransitionOutcome;
 
 @RestController
 @RequestMapping("/api/orders")
+@Tag(name = ApiDocs.ORDERS)
 class OrderController {
 
 	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -60,13 +64,25 @@ class OrderController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.PLACE })
-	@Operation(summary = "Place an order awaiting payment",
-			description = "The order is cancelled if it is not paid within paymentTimeout. "
-					+ "Repeating a request with the same Idempotency-Key and body answers the original response.")
+	@Operation(operationId = "placeOrder", summary = "Place an order awaiting payment",
+			description = "For the checkout backend, which prices the cart. The order, its created event and its "
+					+ "payment timer are stored together; unless paid within paymentTimeout the order is cancelled, "
+					+ "exactly once. Idempotent with an Idempotency-Key: repeating the key with the same body (the "
+					+ "same JSON once parsed) within 24 h answers the original order again, with "
+					+ "Idempotent-Replayed: true, and places nothing; without a key every request places an order.")
+	@ApiResponse(responseCode = "201",
+			description = "Placed now, or earlier under the same Idempotency-Key (headers: Location, Idempotent-Replayed)",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400",
+			description = "Malformed or invalid body (every invalid field listed in errors), an invalid "
+					+ "Idempotency-Key, or a total above 99999999999999999.99")
+	@ApiResponse(responseCode = "409",
+			description = "A request with this Idempotency-Key is still being processed; retry later")
+	@ApiResponse(responseCode = "422", description = "This Idempotency-Key was used for a different body")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<OrderResponse> placeOrder(
-			@Parameter(description = "1-255 printable ASCII characters") @RequestHeader(name = IDEMPOTENCY_KEY,
-					required = false) @Nullable String idempotencyKey,
+	ResponseEntity<OrderResponse> placeOrder(@Parameter(
+			description = "Makes retries safe: 1-255 printable ASCII characters, e.g. a UUID per checkout attempt") @RequestHeader(
+					name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
 		if (request.total().compareTo(Amounts.MAX) > 0) {
 			throw ApiProblem.invalidField("items", "must not add up to more than " + Amounts.MAX.toPlainString());
@@ -94,8 +110,13 @@ class OrderController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.READ, Scopes.ADMIN })
-	@Operation(summary = "Get an order",
-			description = "An order past its payment deadline is never shown as payable: reading it cancels it.")
+	@Operation(operationId = "getOrder", summary = "Get an order",
+			description = "A customer reads their own orders only (another customer's answers 404, as an unknown "
+					+ "order does); support reads any. An order past its payment deadline is never shown as "
+					+ "payable: reading it cancels it.")
+	@ApiResponse(responseCode = "200", description = "The order", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400", description = "An orderNo longer than 32 characters or with control characters")
+	@ApiResponse(responseCode = "404", description = "No such order, or not the caller's")
 	@GetMapping("/{orderNo}")
 	OrderResponse order(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
 		return this.lookup.find(OrderNumberParameter.require(orderNo), Caller.of(caller).orderAccess())
@@ -104,7 +125,16 @@ class OrderController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE, Scopes.ADMIN })
-	@Operation(summary = "Cancel an order that awaits payment, at the customer's request")
+	@Operation(operationId = "cancelOrder", summary = "Cancel an order that awaits payment",
+			description = "At the customer's request (own orders only) or support's (any order). A guarded update: "
+					+ "it races the payment callback and the payment timeout safely, and only one of them wins. "
+					+ "Idempotent: cancelling an order already cancelled at the customer's request answers it again.")
+	@ApiResponse(responseCode = "200", description = "The cancelled order", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400", description = "An orderNo longer than 32 characters or with control characters")
+	@ApiResponse(responseCode = "404", description = "No such order, or not the caller's")
+	@ApiResponse(responseCode = "409",
+			description = "The order no longer awaits payment: paid, shipped, completed, or cancelled otherwise "
+					+ "(by its payment timeout or for lack of stock)")
 	@PostMapping("/{orderNo}/cancellation")
 	OrderResponse cancel(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
 		TransitionOutcome outcome = this.cancellation.cancelAtCustomerRequest(OrderNumberParameter.require(orderNo),

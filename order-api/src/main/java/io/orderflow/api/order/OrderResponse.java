@@ -18,11 +18,13 @@ import io.orderflow.order.Shipment;
  * An order as the API shows it. Amounts are decimal strings with two places; timestamps
  * are RFC 3339 in UTC.
  */
+@Schema(name = "Order")
 record OrderResponse(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
 		String currency, @Schema(example = "39.80") String totalAmount, List<Item> items, Instant createdAt,
 		Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt, @Nullable Shipment shipment,
 		@Nullable Instant completedAt, @Nullable CompletedBy completedBy, @Nullable InventoryStatus inventoryStatus) {
 
+	@Schema(name = "OrderItem")
 	record Item(String sku, int quantity, @Schema(example = "19.90") String unitPrice,
 			@Schema(example = "39.80") String lineTotal) {
 	}
