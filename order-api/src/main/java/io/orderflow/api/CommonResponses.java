@@ -20,11 +20,11 @@ import io.orderflow.api.security.Scopes;
 
 /**
  * Adds to every operation the answers all operations give alike, so that no controller
- * repeats them: {@code 401}/{@code 403} where a token is needed, {@code 413}/{@code 415}
- * where a body is read, {@code 500} and {@code 503} everywhere. Every error answer,
- * whether declared here or on a controller method, is then an
- * {@code application/problem+json} {@code Problem}; the examples are attached to the
- * operations they show.
+ * repeats them: {@code 401}/{@code 403} where a token is needed, {@code 400}/{@code 404}
+ * where a path names an order, {@code 413}/{@code 415} where a body is read, {@code 500}
+ * and {@code 503} everywhere. Every error answer, whether declared here or on a
+ * controller method, is then an {@code application/problem+json} {@code Problem}; the
+ * examples are attached to the operations they show.
  */
 class CommonResponses implements OpenApiCustomizer {
 
@@ -42,7 +42,6 @@ class CommonResponses implements OpenApiCustomizer {
 		example(openApi, "placeOrder", "201", ApiExamples.ORDER);
 		example(openApi, "placeOrder", "400", ApiExamples.INVALID_REQUEST);
 		example(openApi, "getOrder", "200", ApiExamples.ORDER);
-		example(openApi, "getOrder", "404", ApiExamples.ORDER_NOT_FOUND);
 		header(openApi, "placeOrder", "201", "Location");
 		header(openApi, "placeOrder", "201", "Idempotent-Replayed");
 		operation(openApi, "placeOrder").ifPresent((operation) -> operation.getRequestBody()
@@ -54,7 +53,13 @@ class CommonResponses implements OpenApiCustomizer {
 
 	/** The shared responses, as components. */
 	static Map<String, ApiResponse> all() {
-		return Map.of("Unauthorized",
+		ApiResponse notFound = problem("No such order, or, for a customer's token, another customer's order");
+		notFound.getContent()
+			.get(PROBLEM_JSON)
+			.addExamples("orderNotFound", new Example().$ref(ApiExamples.ref(ApiExamples.ORDER_NOT_FOUND)));
+		return Map.of("InvalidOrderNumber",
+				problem("The orderNo of the path is longer than 32 characters or holds control characters"),
+				"OrderNotFound", notFound, "Unauthorized",
 				problem("No bearer token, or one that is invalid, expired or for another audience")
 					.addHeaderObject("WWW-Authenticate", new Header().$ref("#/components/headers/WWW-Authenticate")),
 				"Forbidden", problem("The token does not grant a scope this operation needs"), "ContentTooLarge",
@@ -75,6 +80,11 @@ class CommonResponses implements OpenApiCustomizer {
 		if (bearer) {
 			addIfAbsent(responses, "401", "Unauthorized");
 			addIfAbsent(responses, "403", "Forbidden");
+		}
+		if (operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch((parameter) -> "orderNo".equals(parameter.getName()))) {
+			addIfAbsent(responses, "400", "InvalidOrderNumber");
+			addIfAbsent(responses, "404", "OrderNotFound");
 		}
 		if (operation.getRequestBody() != null) {
 			addIfAbsent(responses, "413", "ContentTooLarge");

@@ -2,6 +2,7 @@ package io.orderflow.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
@@ -80,7 +81,9 @@ class OpenApiConfiguration {
 	}
 
 	private static Header header(String description, String example) {
-		return new Header().description(description).schema(new Schema<String>().type("string")).example(example);
+		return new Header().description(description)
+			.schema(new Schema<String>().types(Set.of("string")))
+			.example(example);
 	}
 
 }

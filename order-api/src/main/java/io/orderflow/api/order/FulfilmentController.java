@@ -49,7 +49,6 @@ class FulfilmentController {
 	@ApiResponse(responseCode = "200", description = "The shipped order", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "400",
 			description = "Malformed or invalid body (every invalid field listed in errors), or an invalid orderNo")
-	@ApiResponse(responseCode = "404", description = "No such order")
 	@ApiResponse(responseCode = "409",
 			description = "The order is not PAID; the problem names its status and what it can become")
 	@PostMapping("/shipment")
@@ -65,8 +64,6 @@ class FulfilmentController {
 					+ "safely, and the order is completed once, by whichever comes first.")
 	@ApiResponse(responseCode = "200", description = "The completed order (completedBy CUSTOMER)",
 			useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "400", description = "An orderNo longer than 32 characters or with control characters")
-	@ApiResponse(responseCode = "404", description = "No such order, or not the caller's")
 	@ApiResponse(responseCode = "409",
 			description = "The order is not SHIPPED (e.g. already completed); the problem names its status")
 	@PostMapping("/receipt")

@@ -115,8 +115,6 @@ class OrderController {
 					+ "order does); support reads any. An order past its payment deadline is never shown as "
 					+ "payable: reading it cancels it.")
 	@ApiResponse(responseCode = "200", description = "The order", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "400", description = "An orderNo longer than 32 characters or with control characters")
-	@ApiResponse(responseCode = "404", description = "No such order, or not the caller's")
 	@GetMapping("/{orderNo}")
 	OrderResponse order(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
 		return this.lookup.find(OrderNumberParameter.require(orderNo), Caller.of(caller).orderAccess())
@@ -130,8 +128,6 @@ class OrderController {
 					+ "it races the payment callback and the payment timeout safely, and only one of them wins. "
 					+ "Idempotent: cancelling an order already cancelled at the customer's request answers it again.")
 	@ApiResponse(responseCode = "200", description = "The cancelled order", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "400", description = "An orderNo longer than 32 characters or with control characters")
-	@ApiResponse(responseCode = "404", description = "No such order, or not the caller's")
 	@ApiResponse(responseCode = "409",
 			description = "The order no longer awaits payment: paid, shipped, completed, or cancelled otherwise "
 					+ "(by its payment timeout or for lack of stock)")
