@@ -24,7 +24,7 @@ import io.orderflow.api.security.Scopes;
  * The OpenAPI document's shared parts: its description, the bearer scheme, the tags, the
  * problem schema, the responses and headers many operations share, and the examples. What
  * each operation does and answers is declared on its controller method;
- * {@link CommonResponses} adds what every operation answers alike.
+ * {@link SharedDeclarations} adds what operations share.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -41,7 +41,7 @@ class OpenApiConfiguration {
 						+ " (a customer, own orders only), " + Scopes.FULFIL + " (the warehouse), " + Scopes.ADMIN
 						+ " (support, any order)."))
 			.headers(headers())
-			.responses(CommonResponses.all())
+			.responses(SharedDeclarations.responses())
 			.examples(ApiExamples.all());
 		return new OpenAPI().info(new Info().title("Order API")
 			.version("1")
@@ -61,8 +61,8 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenApiCustomizer commonResponses() {
-		return new CommonResponses();
+	OpenApiCustomizer sharedDeclarations() {
+		return new SharedDeclarations();
 	}
 
 	@Bean

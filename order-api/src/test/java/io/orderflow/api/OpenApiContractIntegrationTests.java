@@ -79,6 +79,9 @@ class OpenApiContractIntegrationTests extends OrderApiIntegrationTest {
 				document.toString());
 
 		JsonNode report = Json31.mapper().readTree(lint.output());
+		assertThat(report.has("totals"))
+			.as("Redocly's report (exit %d): %s%s", lint.exitCode(), lint.output(), lint.errors())
+			.isTrue();
 		Map<String, String> warnings = new TreeMap<>();
 		for (JsonNode problem : report.path("problems")) {
 			String where = problem.path("ruleId").asText() + " "

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,8 +82,9 @@ class OrderController {
 	@ApiResponse(responseCode = "422", description = "This Idempotency-Key was used for a different body")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OrderResponse> placeOrder(@Parameter(
-			description = "Makes retries safe: 1-255 printable ASCII characters, e.g. a UUID per checkout attempt") @RequestHeader(
-					name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+			description = "Makes retries safe: 1-255 printable ASCII characters, e.g. a UUID per checkout attempt",
+			schema = @Schema(minLength = 1, maxLength = 255)) @RequestHeader(name = IDEMPOTENCY_KEY,
+					required = false) @Nullable String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
 		if (request.total().compareTo(Amounts.MAX) > 0) {
 			throw ApiProblem.invalidField("items", "must not add up to more than " + Amounts.MAX.toPlainString());

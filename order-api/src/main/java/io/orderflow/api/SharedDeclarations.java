@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -19,14 +20,15 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import io.orderflow.api.security.Scopes;
 
 /**
- * Adds to every operation the answers all operations give alike, so that no controller
- * repeats them: {@code 401}/{@code 403} where a token is needed, {@code 400}/{@code 404}
- * where a path names an order, {@code 413}/{@code 415} where a body is read, {@code 500}
- * and {@code 503} everywhere. Every error answer, whether declared here or on a
- * controller method, is then an {@code application/problem+json} {@code Problem}; the
- * examples are attached to the operations they show.
+ * Adds to every operation what operations share, so that no controller repeats it: the
+ * description of an {@code orderNo} path parameter, and the answers all operations give
+ * alike: {@code 401}/{@code 403} where a token is needed, {@code 400}/{@code 404} where a
+ * path names an order, {@code 413}/{@code 415} where a body is read, {@code 500} and
+ * {@code 503} everywhere. Every error answer, whether declared here or on a controller
+ * method, is then an {@code application/problem+json} {@code Problem}; the examples are
+ * attached to the operations they show.
  */
-class CommonResponses implements OpenApiCustomizer {
+class SharedDeclarations implements OpenApiCustomizer {
 
 	static final String PROBLEM_JSON = "application/problem+json";
 
@@ -38,7 +40,7 @@ class CommonResponses implements OpenApiCustomizer {
 		ModelConverters.getInstance(true)
 			.readAll(new AnnotatedType(ProblemDocument.class))
 			.forEach(openApi.getComponents()::addSchemas);
-		openApi.getPaths().values().forEach((path) -> path.readOperations().forEach(CommonResponses::complete));
+		openApi.getPaths().values().forEach((path) -> path.readOperations().forEach(SharedDeclarations::complete));
 		example(openApi, "placeOrder", "201", ApiExamples.ORDER);
 		example(openApi, "placeOrder", "400", ApiExamples.INVALID_REQUEST);
 		example(openApi, "getOrder", "200", ApiExamples.ORDER);
@@ -52,7 +54,7 @@ class CommonResponses implements OpenApiCustomizer {
 	}
 
 	/** The shared responses, as components. */
-	static Map<String, ApiResponse> all() {
+	static Map<String, ApiResponse> responses() {
 		ApiResponse notFound = problem("No such order, or, for a customer's token, another customer's order");
 		notFound.getContent()
 			.get(PROBLEM_JSON)
@@ -81,8 +83,14 @@ class CommonResponses implements OpenApiCustomizer {
 			addIfAbsent(responses, "401", "Unauthorized");
 			addIfAbsent(responses, "403", "Forbidden");
 		}
-		if (operation.getParameters() != null
-				&& operation.getParameters().stream().anyMatch((parameter) -> "orderNo".equals(parameter.getName()))) {
+		Parameter orderNo = (operation.getParameters() != null) ? operation.getParameters()
+			.stream()
+			.filter((parameter) -> "orderNo".equals(parameter.getName()))
+			.findFirst()
+			.orElse(null) : null;
+		if (orderNo != null) {
+			orderNo.description("The order's number, as placeOrder answered it: 26 characters, Crockford base 32")
+				.example("01M81SYQ2ZMP0N2X3CFNSKHRC1");
 			addIfAbsent(responses, "400", "InvalidOrderNumber");
 			addIfAbsent(responses, "404", "OrderNotFound");
 		}
