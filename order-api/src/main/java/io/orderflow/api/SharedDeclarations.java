@@ -15,18 +15,20 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import io.orderflow.api.security.Scopes;
 
 /**
  * Adds to every operation what operations share, so that no controller repeats it: the
- * description of an {@code orderNo} path parameter, and the answers all operations give
+ * description of an {@code orderNo} path parameter, and the answers many operations give
  * alike: {@code 401}/{@code 403} where a token is needed, {@code 400}/{@code 404} where a
- * path names an order, {@code 413}/{@code 415} where a body is read, {@code 500} and
- * {@code 503} everywhere. Every error answer, whether declared here or on a controller
- * method, is then an {@code application/problem+json} {@code Problem}; the examples are
- * attached to the operations they show.
+ * path names an order, {@code 412} where an {@code If-Match} header may be sent,
+ * {@code 413}/{@code 415} where a body is read, {@code 500} and {@code 503} everywhere.
+ * Every error answer, whether declared here or on a controller method, is then an
+ * {@code application/problem+json} {@code Problem}; the examples are attached to the
+ * operations they show.
  */
 class SharedDeclarations implements OpenApiCustomizer {
 
@@ -83,16 +85,17 @@ class SharedDeclarations implements OpenApiCustomizer {
 			addIfAbsent(responses, "401", "Unauthorized");
 			addIfAbsent(responses, "403", "Forbidden");
 		}
-		Parameter orderNo = (operation.getParameters() != null) ? operation.getParameters()
-			.stream()
-			.filter((parameter) -> "orderNo".equals(parameter.getName()))
-			.findFirst()
-			.orElse(null) : null;
+		Parameter orderNo = parameter(operation, "orderNo");
 		if (orderNo != null) {
 			orderNo.description("The order's number, as placeOrder answered it: 26 characters, Crockford base 32")
 				.example("01M81SYQ2ZMP0N2X3CFNSKHRC1");
 			addIfAbsent(responses, "400", "InvalidOrderNumber");
 			addIfAbsent(responses, "404", "OrderNotFound");
+		}
+		// a conditional request (optional If-Match) can find the order changed meanwhile
+		if (parameter(operation, "If-Match") != null && !responses.containsKey("412")) {
+			responses.addApiResponse("412", new ApiResponse()
+				.description("The order changed since the ETag given in If-Match; read it again and decide anew"));
 		}
 		if (operation.getRequestBody() != null) {
 			addIfAbsent(responses, "413", "ContentTooLarge");
@@ -105,6 +108,17 @@ class SharedDeclarations implements OpenApiCustomizer {
 				response.setContent(problemContent());
 			}
 		});
+	}
+
+	private static @Nullable Parameter parameter(Operation operation, String name) {
+		if (operation.getParameters() == null) {
+			return null;
+		}
+		return operation.getParameters()
+			.stream()
+			.filter((parameter) -> name.equalsIgnoreCase(parameter.getName()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static void addIfAbsent(ApiResponses responses, String code, String component) {
