@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.orderflow.api.ApiDocs;
 import io.orderflow.api.ApiProperties;
 import io.orderflow.api.security.Caller;
 import io.orderflow.api.security.Scopes;
@@ -30,6 +33,7 @@ import io.orderflow.order.TransitionOutcome;
  */
 @RestController
 @RequestMapping("/api/orders/{orderNo}")
+@Tag(name = ApiDocs.FULFILMENT)
 class FulfilmentController {
 
 	private final OrderFulfilment fulfilment;
@@ -42,8 +46,14 @@ class FulfilmentController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.FULFIL })
-	@Operation(summary = "Ship a paid order",
-			description = "The order completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
+	@Operation(operationId = "shipOrder", summary = "Ship a paid order",
+			description = "For the warehouse. A guarded update: only a PAID order is shipped, once. The order "
+					+ "completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
+	@ApiResponse(responseCode = "200", description = "The shipped order", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400",
+			description = "Malformed or invalid body (every invalid field listed in errors), or an invalid orderNo")
+	@ApiResponse(responseCode = "409",
+			description = "The order is not PAID; the problem names its status and what it can become")
 	@PostMapping("/shipment")
 	ResponseEntity<OrderResponse> ship(@PathVariable String orderNo,
 			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(
@@ -55,7 +65,13 @@ class FulfilmentController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE })
-	@Operation(summary = "Confirm receipt of a shipped order (the customer)")
+	@Operation(operationId = "confirmReceipt", summary = "Confirm receipt of a shipped order",
+			description = "For the customer, own orders only. A guarded update: it races the automatic completion "
+					+ "safely, and the order is completed once, by whichever comes first.")
+	@ApiResponse(responseCode = "200", description = "The completed order (completedBy CUSTOMER)",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409",
+			description = "The order is not SHIPPED (e.g. already completed); the problem names its status")
 	@PostMapping("/receipt")
 	ResponseEntity<OrderResponse> confirmReceipt(@PathVariable String orderNo,
 			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(

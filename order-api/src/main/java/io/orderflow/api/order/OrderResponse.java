@@ -18,6 +18,7 @@ import io.orderflow.order.Shipment;
  * An order as the API shows it. Amounts are decimal strings with two places; timestamps
  * are RFC 3339 in UTC.
  */
+@Schema(name = "Order")
 record OrderResponse(String orderNo, String customerId, OrderStatus status, @Nullable CancelReason cancelReason,
 		String currency, @Schema(example = "39.80") String totalAmount, List<Item> items, Instant createdAt,
 		Instant paymentDeadline, @Nullable Instant paidAt, @Nullable Instant cancelledAt, @Nullable Shipment shipment,
@@ -28,6 +29,7 @@ record OrderResponse(String orderNo, String customerId, OrderStatus status, @Nul
 		@Schema(description = "when the delivery address was erased at the customer's request") @Nullable Instant deliveryAddressErasedAt,
 		@Schema(description = "when order.payment-reminder was published for the order") @Nullable Instant paymentReminderSentAt) {
 
+	@Schema(name = "OrderItem")
 	record Item(String sku, int quantity, @Schema(example = "19.90") String unitPrice,
 			@Schema(example = "39.80") String lineTotal) {
 	}

@@ -8,6 +8,11 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.orderflow.api.ApiDocs;
 import io.orderflow.api.web.ApiProblem;
 import io.orderflow.api.web.ApiProblem.FieldError;
 import io.orderflow.payment.PaymentCallbacks;
@@ -33,6 +39,7 @@ import io.orderflow.payment.PaymentOutcome;
  * bytes of the body before anything is parsed; only then is the body read and applied.
  */
 @RestController
+@Tag(name = ApiDocs.PAYMENTS)
 class PaymentCallbackController {
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentCallbackController.class);
@@ -56,13 +63,29 @@ class PaymentCallbackController {
 		this.clock = clock;
 	}
 
-	@Operation(summary = "Payment gateway callback",
-			description = "Signed with Payment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>. "
-					+ "At least once and in any order: repeated events and transactions change nothing.")
+	@Operation(operationId = "receivePaymentCallback", summary = "Receive a payment gateway callback",
+			description = "For the payment gateway; no bearer token: the Payment-Signature over the raw body "
+					+ "authenticates it. Delivered at least once and in any order: each eventId and each "
+					+ "transactionId is applied once, repeats answer ALREADY_APPLIED. A payment the order cannot "
+					+ "keep (cancelled meanwhile, say) is answered REFUND_REQUESTED and handed back for a refund.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "Read as raw bytes and verified before it is parsed",
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = PaymentCallbackRequest.class))))
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "Applied now or before; outcome says what it did",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400", description = "Malformed or invalid body (every invalid field listed in errors)")
+	@ApiResponse(responseCode = "401",
+			description = "Payment-Signature missing, not matching the body, or its t outside the tolerance (5 minutes by default)")
+	@ApiResponse(responseCode = "422",
+			description = "An unknown order, or an amount or currency that does not match the order's")
 	@PostMapping(path = "/api/payments/callbacks", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CallbackResponse receive(
-			@Parameter(description = "t=<unix seconds>,v1=<hex>[,v1=<hex>...]") @RequestHeader(
-					name = "Payment-Signature", required = false) @Nullable String signature,
+			@Parameter(required = true,
+					description = "t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>; more v1 values "
+							+ "while the secret is rotated") @RequestHeader(name = "Payment-Signature",
+									required = false) @Nullable String signature,
 			@RequestBody(required = false) byte @Nullable [] body) {
 		byte[] raw = (body != null) ? body : new byte[0];
 		CallbackSignature
@@ -106,7 +129,9 @@ class PaymentCallbackController {
 	 * @param outcome {@code PAID}, {@code REFUND_REQUESTED}, {@code FAILURE_RECORDED} or
 	 * {@code ALREADY_APPLIED}
 	 */
-	record CallbackResponse(String orderNo, String outcome) {
+	@Schema(name = "PaymentCallbackResult")
+	record CallbackResponse(String orderNo, @Schema(allowableValues = {
+			"PAID", "REFUND_REQUESTED", "FAILURE_RECORDED", "ALREADY_APPLIED" }) String outcome){
 
 		static CallbackResponse of(String orderNo, PaymentOutcome outcome) {
 			String name = (outcome instanceof PaymentOutcome.Paid) ? "PAID"
