@@ -1,5 +1,6 @@
 // A short scenario through the client generated from the served OpenAPI document, as the
-// checkout frontend would use it: place, replay, read, list, cancel, then a 404 and a 400
+// checkout frontend would use it: place (with a delivery address), replay, read (with its
+// ETag), list, cancel with a stale and then the current If-Match, then a 404 and a 400
 // read as typed problems. bin/client-check generates the client, compiles this with tsc and
 // runs it against a running order-api; any failed expectation exits with status 1.
 import { randomUUID } from "node:crypto";
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
     currency: "CNY",
     items: [{ sku: "SKU-1", quantity: 2, unitPrice: "19.90" }],
     paymentTimeout: "PT30M",
+    deliveryAddress: {
+      recipientName: "李雷", phone: "+86 138 0013 8000", country: "CN", region: "广东省", city: "深圳市",
+      district: "南山区", lines: ["科技园南区 1 号楼 8 层"], postalCode: "518057",
+    },
   };
 
   const placed = await checkout.placeOrder({ idempotencyKey, newOrder });
@@ -39,14 +44,22 @@ async function main(): Promise<void> {
   expect("replayed: Location names it", replay.raw.headers.get("Location") === `/api/orders/${placed.orderNo}`,
     replay.raw.headers.get("Location"));
 
-  const read = await customer.getOrder({ orderNo: placed.orderNo });
+  const reading = await customer.getOrderRaw({ orderNo: placed.orderNo });
+  const read = await reading.value();
   expect("read: the customer's order", read.orderNo === placed.orderNo && read.customerId === customerId, read.orderNo);
+  expect("read: the delivery address", read.deliveryAddress?.city === "深圳市", read.deliveryAddress);
+  const etag = reading.raw.headers.get("ETag");
+  expect("read: its ETag is its version", etag === `"${read.version}"`, etag);
 
   const page = await customer.listOrders({ status: "PENDING_PAYMENT", limit: 20 });
   expect("listed: the order on the first page", page.items.some((order) => order.orderNo === placed.orderNo),
     page.items.map((order) => order.orderNo));
 
-  const cancelled = await customer.cancelOrder({ orderNo: placed.orderNo });
+  const stale = await problemOf(customer.cancelOrder({ orderNo: placed.orderNo, ifMatch: `"${read.version + 1}"` }));
+  expect("stale If-Match: a 412 problem", stale.status === 412 && stale.title === "Order changed",
+    JSON.stringify(stale));
+
+  const cancelled = await customer.cancelOrder({ orderNo: placed.orderNo, ifMatch: etag ?? undefined });
   expect("cancelled: at the customer's request",
     cancelled.status === "CANCELLED" && cancelled.cancelReason === "CUSTOMER_REQUEST",
     `${cancelled.status} ${cancelled.cancelReason}`);
