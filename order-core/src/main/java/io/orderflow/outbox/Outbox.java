@@ -31,10 +31,13 @@ public class Outbox {
 
 	private final JsonMapper json;
 
-	Outbox(OutboxRepository repository, OutboxRelay relay, JsonMapper json) {
+	private final OutboxMeters meters;
+
+	Outbox(OutboxRepository repository, OutboxRelay relay, JsonMapper json, OutboxMeters meters) {
 		this.repository = repository;
 		this.relay = relay;
 		this.json = json;
+		this.meters = meters;
 	}
 
 	/**
@@ -92,6 +95,7 @@ public class Outbox {
 		@Override
 		public void afterCommit() {
 			Outbox.this.relay.wakeUp();
+			Outbox.this.meters.committed(this.messages);
 		}
 
 		@Override

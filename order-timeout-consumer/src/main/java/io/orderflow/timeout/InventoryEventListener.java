@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,21 +46,52 @@ class InventoryEventListener {
 
 	private final String inventoryUser;
 
-	InventoryEventListener(InventoryAnswers answers, MessageReader reader, InventoryProperties properties) {
+	private final MeterRegistry meters;
+
+	InventoryEventListener(InventoryAnswers answers, MessageReader reader, InventoryProperties properties,
+			MeterRegistry meters) {
 		this.answers = answers;
 		this.reader = reader;
 		this.inventoryUser = properties.brokerUser();
+		this.meters = meters;
+		// at zero from the start, so that a rate or increase sees the first of each
+		for (String type : TYPES) {
+			for (String outcome : List.of("handled", "parked", "failed")) {
+				count(type, outcome, 0);
+			}
+		}
 	}
 
 	@RabbitListener(id = "inventory-events", queues = "#{@topology.inventoryEventsQueue()}")
 	void onInventoryEvent(Message message) {
 		try {
 			apply(message);
+			count(message, "handled");
 		}
 		catch (MalformedMessageException ex) {
+			count(message, "parked");
 			log.warn("Parking inventory message: {}", ex.getMessage());
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			count(message, "failed");
+			throw ex;
+		}
+	}
+
+	/**
+	 * {@code order.inventory.answers}, tags {@code type} (one of the two answers, or
+	 * {@code unknown}: the routing key is the sender's, and must not make new series) and
+	 * {@code outcome}: {@code handled} (applied, or seen before), {@code parked} (refused
+	 * at once) or {@code failed} (an attempt that threw; retried, then parked).
+	 */
+	private void count(Message message, String outcome) {
+		String type = typeOf(message);
+		count(TYPES.contains(type) ? type : "unknown", outcome, 1);
+	}
+
+	private void count(String type, String outcome, int messages) {
+		this.meters.counter("order.inventory.answers", "type", type, "outcome", outcome).increment(messages);
 	}
 
 	private void apply(Message message) {

@@ -1,0 +1,51 @@
+package io.orderflow.timeout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+import io.orderflow.messaging.Topology;
+
+/**
+ * {@code order.timer.lateness}, tag {@code timer}: how long after its deadline a timer's
+ * transition committed (deadline to cancel, or auto-completion, commit), as a histogram
+ * whose buckets are the service levels an on-call engineer asks about. Only timers that
+ * changed their order are measured; both series exist from the start, so that a rate over
+ * them is defined before the first timer fires.
+ */
+@Component
+class TimerLateness {
+
+	private final Map<String, Timer> timers;
+
+	private final Clock clock;
+
+	TimerLateness(MeterRegistry meters, Clock clock) {
+		this.clock = clock;
+		this.timers = Map.of(Topology.PAYMENT_TIMEOUT, register(meters, Topology.PAYMENT_TIMEOUT),
+				Topology.AUTO_COMPLETION, register(meters, Topology.AUTO_COMPLETION));
+	}
+
+	/** A timer's transition committed just now; {@code due} is when it was due. */
+	void committed(String timer, Instant due) {
+		Duration late = Duration.between(due, this.clock.instant());
+		this.timers.get(timer).record(late.isNegative() ? Duration.ZERO : late);
+	}
+
+	private static Timer register(MeterRegistry meters, String timer) {
+		return Timer.builder("order.timer.lateness")
+			.description("From a timer's deadline to the commit of the transition it caused")
+			.tag("timer", timer)
+			.serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+					Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+					Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5))
+			.register(meters);
+	}
+
+}
