@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 import io.orderflow.outbox.OutboxMessage;
 import io.orderflow.outbox.OutboxProperties;
 import io.orderflow.outbox.OutboxPublisher;
+import io.orderflow.outbox.TraceParents;
 
 /**
  * Publishes outbox messages with publisher confirms and mandatory returns. Events go to
@@ -60,8 +61,10 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 
 	private final Timer confirmLatency;
 
+	private final TraceParents traceParents;
+
 	RabbitOutboxPublisher(RabbitTemplate rabbit, Topology topology, OutboxProperties properties,
-			MessagingProperties messaging, MeterRegistry meters, Clock clock) {
+			MessagingProperties messaging, MeterRegistry meters, TraceParents traceParents, Clock clock) {
 		if (!rabbit.getConnectionFactory().isPublisherConfirms()
 				|| !rabbit.getConnectionFactory().isPublisherReturns()) {
 			throw new IllegalStateException("The outbox needs publisher confirms and returns: set "
@@ -71,6 +74,7 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		this.topology = topology;
 		this.properties = properties;
 		this.timerLead = messaging.timerLead();
+		this.traceParents = traceParents;
 		this.clock = clock;
 		this.confirmLatency = Timer.builder("order.outbox.confirm")
 			.description("From sending an outbox message to the broker's confirm of it")
@@ -103,7 +107,12 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 			CorrelationData correlation = new CorrelationData(message.id().toString());
 			long sentAt = System.nanoTime();
 			try {
-				send(operations, message, correlation);
+				// in the trace of the transaction that wrote the message, so that the
+				// template's observation writes that trace into the traceparent header
+				this.traceParents.within(message.traceParent(), "outbox relay", () -> {
+					send(operations, message, correlation);
+					return null;
+				});
 				inFlight.add(new InFlight(message, correlation, null, sentAt));
 			}
 			catch (AmqpException ex) {

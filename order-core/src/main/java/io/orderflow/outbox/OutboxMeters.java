@@ -8,7 +8,6 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,9 @@ class OutboxMeters {
 
 	private final Clock clock;
 
-	private volatile OutboxRepository.@Nullable Backlog backlog;
+	private volatile double rows = Double.NaN;
+
+	private volatile double oldestAgeSeconds = Double.NaN;
 
 	OutboxMeters(OutboxRepository repository, MeterRegistry meters, Clock clock) {
 		this.repository = repository;
@@ -64,10 +65,15 @@ class OutboxMeters {
 	@Scheduled(fixedDelayString = "${order.monitoring.refresh-interval:10s}")
 	void refresh() {
 		try {
-			this.backlog = this.repository.backlog();
+			OutboxRepository.Backlog backlog = this.repository.backlog();
+			Instant oldest = backlog.oldestCreatedAt();
+			this.rows = backlog.rows();
+			this.oldestAgeSeconds = (oldest != null)
+					? Math.max(Duration.between(oldest, this.clock.instant()).toMillis(), 0) / 1000.0 : 0;
 		}
 		catch (DataAccessException ex) {
-			this.backlog = null;
+			this.rows = Double.NaN;
+			this.oldestAgeSeconds = Double.NaN;
 			log.debug("Could not count the outbox backlog: {}", ex.toString());
 		}
 	}
@@ -89,17 +95,11 @@ class OutboxMeters {
 	}
 
 	private double rows() {
-		OutboxRepository.Backlog current = this.backlog;
-		return (current != null) ? current.rows() : Double.NaN;
+		return this.rows;
 	}
 
 	private double oldestAgeSeconds() {
-		OutboxRepository.Backlog current = this.backlog;
-		if (current == null) {
-			return Double.NaN;
-		}
-		Instant oldest = current.oldestCreatedAt();
-		return (oldest != null) ? Math.max(Duration.between(oldest, this.clock.instant()).toMillis(), 0) / 1000.0 : 0;
+		return this.oldestAgeSeconds;
 	}
 
 }

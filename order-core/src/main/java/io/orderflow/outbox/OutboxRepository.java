@@ -21,13 +21,14 @@ import io.orderflow.jdbc.Timestamps;
 class OutboxRepository {
 
 	private static final String INSERT = """
-			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at,
+			                            trace_parent)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	// SKIP LOCKED lets several relays (one per app instance) share the table without
 	// waiting.
 	private static final String LOCK_DUE = """
-			SELECT id, kind, destination, payload, deliver_at, created_at, attempts
+			SELECT id, kind, destination, payload, deliver_at, created_at, attempts, trace_parent
 			FROM outbox_message
 			WHERE published_at IS NULL
 			  AND next_attempt_at <= :now
@@ -79,6 +80,7 @@ class OutboxRepository {
 			statement.setObject(5, Timestamps.utcOrNull(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE);
 			statement.setObject(6, createdAt);
 			statement.setObject(7, createdAt);
+			statement.setString(8, message.traceParent());
 		});
 	}
 
@@ -120,7 +122,8 @@ class OutboxRepository {
 		return new OutboxMessage(rs.getObject("id", UUID.class), OutboxMessage.Kind.valueOf(rs.getString("kind")),
 				rs.getString("destination"), rs.getString("payload"),
 				(deliverAt != null) ? deliverAt.toInstant() : null,
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"),
+				rs.getString("trace_parent"));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.orderflow.inventory.InventoryAnswers;
 import io.orderflow.messaging.InventoryReservationConfirmed;
 import io.orderflow.messaging.InventoryReservationRejected;
+import io.orderflow.monitoring.LogFields;
 
 /**
  * Inventory's answers to {@code order.created}, from {@code inventory.events}.
@@ -64,7 +66,7 @@ class InventoryEventListener {
 
 	@RabbitListener(id = "inventory-events", queues = "#{@topology.inventoryEventsQueue()}")
 	void onInventoryEvent(Message message) {
-		try {
+		try (var messageId = LogFields.set(LogFields.MESSAGE_ID, message.getMessageProperties().getMessageId())) {
 			apply(message);
 			count(message, "handled");
 		}
@@ -76,6 +78,9 @@ class InventoryEventListener {
 		catch (RuntimeException ex) {
 			count(message, "failed");
 			throw ex;
+		}
+		finally {
+			MDC.remove(LogFields.ORDER_NO);
 		}
 	}
 
@@ -102,14 +107,17 @@ class InventoryEventListener {
 			Class<InventoryReservationRejected> rejectedType = InventoryReservationRejected.class;
 			InventoryReservationRejected rejected = this.reader.read(message, rejectedType);
 			String orderNo = MessageReader.requireOrderNo(message, rejectedType, rejected.orderNo());
+			MDC.put(LogFields.ORDER_NO, orderNo);
 			String reason = MessageReader.requirePlainText(message, rejectedType, "reason",
 					String.valueOf(rejected.reason()), MAX_REASON_LENGTH);
 			this.answers.reservationRejected(messageId, orderNo, reason, skus(message, rejected.skus()));
 		}
 		else if (InventoryReservationConfirmed.TYPE.equals(type)) {
 			InventoryReservationConfirmed confirmed = this.reader.read(message, InventoryReservationConfirmed.class);
-			this.answers.reservationConfirmed(messageId,
-					MessageReader.requireOrderNo(message, InventoryReservationConfirmed.class, confirmed.orderNo()));
+			String orderNo = MessageReader.requireOrderNo(message, InventoryReservationConfirmed.class,
+					confirmed.orderNo());
+			MDC.put(LogFields.ORDER_NO, orderNo);
+			this.answers.reservationConfirmed(messageId, orderNo);
 		}
 		else {
 			throw MessageReader.malformed(message, Object.class, "unexpected routing key " + type);
