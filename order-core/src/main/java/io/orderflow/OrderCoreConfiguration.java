@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = { "io.orderflow.order", "io.orderflow.payment", "io.orderflow.inventory",
-		"io.orderflow.inbox", "io.orderflow.outbox", "io.orderflow.messaging" })
+		"io.orderflow.inbox", "io.orderflow.outbox", "io.orderflow.messaging", "io.orderflow.monitoring" })
 @ConfigurationPropertiesScan(basePackages = { "io.orderflow.outbox", "io.orderflow.messaging" })
 @EnableConfigurationProperties(PaymentReminderProperties.class)
 @EnableScheduling

@@ -15,6 +15,7 @@ import io.orderflow.messaging.AutoCompletionTimer;
 import io.orderflow.messaging.OrderTimer;
 import io.orderflow.messaging.PaymentReminderTimer;
 import io.orderflow.messaging.PaymentTimeoutTimer;
+import io.orderflow.monitoring.LogFields;
 
 /**
  * Takes due timers from their queues and hands them to their {@link DueTimerBatcher},
@@ -72,7 +73,7 @@ class DueTimerListeners {
 	private <T extends OrderTimer> CompletableFuture<Void> hold(Message message, Channel channel, Class<T> type,
 			DueTimerBatcher<T> batcher) {
 		T timer;
-		try {
+		try (var messageId = LogFields.set(LogFields.MESSAGE_ID, message.getMessageProperties().getMessageId())) {
 			timer = this.reader.read(message, type);
 			MessageReader.requireOrderNo(message, type, timer.orderNo());
 		}

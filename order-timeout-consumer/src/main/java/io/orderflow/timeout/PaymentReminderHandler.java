@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.PaymentReminderTimer;
+import io.orderflow.messaging.Topology;
 import io.orderflow.order.PaymentReminders;
 import io.orderflow.order.TransitionOutcome;
 
@@ -27,9 +28,12 @@ class PaymentReminderHandler {
 
 	private final MeterRegistry meters;
 
-	PaymentReminderHandler(PaymentReminders reminders, MeterRegistry meters) {
+	private final TimerLateness lateness;
+
+	PaymentReminderHandler(PaymentReminders reminders, MeterRegistry meters, TimerLateness lateness) {
 		this.reminders = reminders;
 		this.meters = meters;
+		this.lateness = lateness;
 	}
 
 	void apply(List<PaymentReminderTimer> timers) {
@@ -42,7 +46,10 @@ class PaymentReminderHandler {
 
 	private void report(PaymentReminderTimer timer, TransitionOutcome outcome) {
 		this.meters.counter("order.payment.reminders", "outcome", outcome.getClass().getSimpleName()).increment();
-		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
+		if (outcome instanceof TransitionOutcome.Applied && timer.dueAt() != null) {
+			this.lateness.committed(Topology.PAYMENT_REMINDER, timer.dueAt());
+		}
+		else if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
 			log.info("Payment reminder of order {}: the order is {}, no reminder", timer.orderNo(),
 					notAllowed.order().status());
 		}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -54,13 +55,20 @@ class PaymentCallbackController {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	PaymentCallbackController(PaymentCallbacks callbacks, PaymentCallbackProperties properties, JsonMapper json,
-			Validator validator, Clock clock) {
+			Validator validator, Clock clock, MeterRegistry meters) {
 		this.callbacks = callbacks;
 		this.properties = properties;
 		this.json = json;
 		this.validator = validator;
 		this.clock = clock;
+		this.meters = meters;
+		// at zero from the start, so that a rate or increase sees the first of each
+		for (String outcome : List.of("PAID", "REFUND_REQUESTED", "FAILURE_RECORDED", "ALREADY_APPLIED", "REJECTED")) {
+			meters.counter("order.payment.callbacks", "outcome", outcome);
+		}
 	}
 
 	@Operation(operationId = "receivePaymentCallback", summary = "Receive a payment gateway callback",
@@ -99,10 +107,21 @@ class PaymentCallbackController {
 		PaymentOutcome outcome = this.callbacks.apply(request.toNotification(),
 				new String(raw, StandardCharsets.UTF_8));
 		if (outcome instanceof PaymentOutcome.Rejected rejected) {
+			countCallback("REJECTED");
 			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Payment does not match an order",
 					rejected.detail());
 		}
-		return CallbackResponse.of(request.orderNo(), outcome);
+		CallbackResponse response = CallbackResponse.of(request.orderNo(), outcome);
+		countCallback(response.outcome());
+		return response;
+	}
+
+	/**
+	 * {@code order.payment.callbacks}, tag {@code outcome}: what the callbacks that were
+	 * applied came to (those refused for their signature or body are not counted here).
+	 */
+	private void countCallback(String outcome) {
+		this.meters.counter("order.payment.callbacks", "outcome", outcome).increment();
 	}
 
 	private PaymentCallbackRequest read(byte[] body) {
