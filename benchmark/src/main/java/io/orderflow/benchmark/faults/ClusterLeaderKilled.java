@@ -1,0 +1,103 @@
+package io.orderflow.benchmark.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.orderflow.benchmark.infra.ServiceApp;
+
+/**
+ * Scenario 4: the service on a three-node cluster, every queue a quorum queue on all
+ * three nodes ({@code order.messaging.quorum-initial-group-size=3}), the apps given all
+ * three addresses. While a storm of timers waits in the delay levels, the node leading
+ * the queues that hold most messages is killed with SIGKILL, and started again 20 s
+ * later.
+ */
+final class ClusterLeaderKilled implements Scenario {
+
+	@Override
+	public String id() {
+		return "cluster-leader-killed";
+	}
+
+	@Override
+	public String title() {
+		return "3-node RabbitMQ cluster: the leader of the busiest queues killed (-9) during a storm, then restarted";
+	}
+
+	@Override
+	public String promise() {
+		return "The quorum queues elect new leaders on the surviving nodes and keep every confirmed timer; the apps "
+				+ "reconnect to another node of spring.rabbitmq.addresses; every timer fires, none lost.";
+	}
+
+	@Override
+	public String sizes(FaultSettings settings) {
+		return "nodes r1-r3 on 5701-5703; 1 order-api + 1 consumer; a storm of " + settings.orders()
+				+ " orders due at one instant; the leader killed 8 s before it, restarted 20 s later";
+	}
+
+	@Override
+	public boolean onCluster() {
+		return true;
+	}
+
+	@Override
+	public Map<String, String> settings() {
+		return Map.of("ORDER_MESSAGING_QUORUMINITIALGROUPSIZE", "3");
+	}
+
+	@Override
+	public Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
+		List<ServiceApp> apps = stage.start(1, 1);
+		timeline.note("1 order-api and 1 consumer UP on the cluster");
+		Checkout checkout = new Checkout(stage.token(), apps.subList(0, 1));
+		LedgerCheck check = stage.check();
+		Instant deadline = Deadlines.stormFor(settings.orders());
+		checkout.place(settings.orders(), settings.clients(), Deadlines.at(deadline));
+		timeline.note("storm placed, due at " + deadline + ": " + checkout.answers());
+		Thread.sleep(Math.max(Duration.between(Instant.now(), deadline).minusSeconds(8).toMillis(), 0));
+		Map<String, Long> messagesLed = new TreeMap<>();
+		Map<String, Long> queuesLed = new TreeMap<>();
+		BrokerCluster.leaders(stage.brokers()).forEach((queue, leader) -> {
+			if (queue.startsWith("faults." + id() + ".")) {
+				messagesLed.merge(leader[0], Long.parseLong(leader[1]), Long::sum);
+				queuesLed.merge(leader[0], 1L, Long::sum);
+			}
+		});
+		String busiest = messagesLed.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElseThrow(() -> new IllegalStateException("no queue of the scenario found"));
+		timeline.note("queues led per node " + queuesLed + ", messages in them " + messagesLed);
+		BrokerNode victim = stage.brokers()
+			.stream()
+			.filter((node) -> node.name().equals(busiest))
+			.findFirst()
+			.orElseThrow();
+		victim.kill();
+		long killed = System.nanoTime();
+		timeline.note("killed " + busiest + " (SIGKILL)");
+		Thread.sleep(20_000);
+		long restarting = System.nanoTime();
+		victim.start();
+		timeline.note(busiest + " started again and running after " + Timeline.since(restarting).toMillis() + " ms");
+		Duration settled = ConsumerKilled.settleStorm(check, killed, deadline.plus(settings.grace()));
+		timeline.note("every order of the storm settled " + settled.toMillis() + " ms after the kill");
+		check.settle(deadline, settings.grace());
+		Map<String, Long> after = new TreeMap<>();
+		BrokerCluster.leaders(stage.brokers()).forEach((queue, leader) -> {
+			if (queue.startsWith("faults." + id() + ".")) {
+				after.merge(leader[0], 1L, Long::sum);
+			}
+		});
+		timeline.note("queues led per node at the end " + after);
+		return check.ledger(checkout.acknowledged(),
+				new Ledger.Recovery(settled, "kill until no order of the storm awaited payment"), checkout.answers(),
+				List.of(), timeline.entries());
+	}
+
+}
