@@ -11,37 +11,26 @@ import io.orderflow.benchmark.infra.ServiceApp;
  * killed with SIGKILL, with orders committed whose outbox rows it had not published yet.
  * The checkout carries on against the survivor, the killed instance is started again.
  */
-final class ApiKilled implements Scenario {
+final class ApiKilled extends Scenario {
 
-	@Override
-	public String id() {
-		return "api-killed";
+	ApiKilled() {
+		super("api-killed", "An order-api instance killed (-9) mid-burst, between commit and publish",
+				"Every order answered 201 exists and its event and payment timer are published by the relay of "
+						+ "another instance (any instance relays any committed row); requests in flight on the killed "
+						+ "instance get no answer and are not acknowledged.");
 	}
 
 	@Override
-	public String title() {
-		return "An order-api instance killed (-9) mid-burst, between commit and publish";
-	}
-
-	@Override
-	public String promise() {
-		return "Every order answered 201 exists and its event and payment timer are published by the relay of "
-				+ "another instance (any instance relays any committed row); requests in flight on the killed "
-				+ "instance get no answer and are not acknowledged.";
-	}
-
-	@Override
-	public String sizes(FaultSettings settings) {
+	String sizes(FaultSettings settings) {
 		return "2 order-api + 1 consumer; " + settings.orders() + " orders from " + settings.clients()
 				+ " clients, due 20-40 s after placing; api-1 killed after half were acknowledged";
 	}
 
 	@Override
-	public Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(2, 1);
+	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
+		List<ServiceApp> apps = stage.start(2, 1, timeline);
 		ServiceApp victim = apps.get(0);
-		timeline.note("2 order-api and 1 consumer UP");
-		Checkout checkout = new Checkout(stage.token(), apps.subList(0, 2));
+		Checkout checkout = stage.checkout(apps, 2);
 		LedgerCheck check = stage.check();
 		Thread killer = new Thread(() -> {
 			try {

@@ -77,6 +77,17 @@ final class Checkout {
 		run(clients, () -> left.getAndDecrement() > 0, deadlines);
 	}
 
+	/**
+	 * Places a storm of {@code count} orders all due at one instant (see
+	 * {@link Deadlines#stormFor}), and answers that instant.
+	 */
+	Instant placeStorm(int count, int clients, Timeline timeline) throws InterruptedException {
+		Instant deadline = Deadlines.stormFor(count);
+		place(count, clients, Deadlines.at(deadline));
+		timeline.note("storm placed, due at " + deadline + ": " + answers());
+		return deadline;
+	}
+
 	/** Places orders from {@code clients} clients until {@code done} answers true. */
 	void placeUntil(BooleanSupplier done, int clients, Supplier<Instant> deadlines) throws InterruptedException {
 		run(clients, () -> !done.getAsBoolean(), deadlines);

@@ -15,50 +15,38 @@ import io.orderflow.benchmark.infra.ServiceApp;
  * the queues that hold most messages is killed with SIGKILL, and started again 20 s
  * later.
  */
-final class ClusterLeaderKilled implements Scenario {
+final class ClusterLeaderKilled extends Scenario {
 
-	@Override
-	public String id() {
-		return "cluster-leader-killed";
+	ClusterLeaderKilled() {
+		super("cluster-leader-killed",
+				"3-node RabbitMQ cluster: the leader of the busiest queues killed (-9) during a storm, then restarted",
+				"The quorum queues elect new leaders on the surviving nodes and keep every confirmed timer; the apps "
+						+ "reconnect to another node of spring.rabbitmq.addresses; every timer fires, none lost.");
 	}
 
 	@Override
-	public String title() {
-		return "3-node RabbitMQ cluster: the leader of the busiest queues killed (-9) during a storm, then restarted";
-	}
-
-	@Override
-	public String promise() {
-		return "The quorum queues elect new leaders on the surviving nodes and keep every confirmed timer; the apps "
-				+ "reconnect to another node of spring.rabbitmq.addresses; every timer fires, none lost.";
-	}
-
-	@Override
-	public String sizes(FaultSettings settings) {
+	String sizes(FaultSettings settings) {
 		return "nodes r1-r3 on 5701-5703; 1 order-api + 1 consumer; a storm of " + settings.orders()
-				+ " orders due at one instant; the leader killed 8 s before it, restarted 20 s later";
+				+ " orders due at one instant; the leader killed 8 s before it, restarted 20 s after the kill (or once the storm was applied)";
 	}
 
 	@Override
-	public boolean onCluster() {
+	boolean onCluster() {
 		return true;
 	}
 
 	@Override
-	public Map<String, String> settings() {
+	Map<String, String> settings() {
 		return Map.of("ORDER_MESSAGING_QUORUMINITIALGROUPSIZE", "3");
 	}
 
 	@Override
-	public Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(1, 1);
-		timeline.note("1 order-api and 1 consumer UP on the cluster");
-		Checkout checkout = new Checkout(stage.token(), apps.subList(0, 1));
+	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
+		List<ServiceApp> apps = stage.start(1, 1, timeline);
+		Checkout checkout = stage.checkout(apps, 1);
 		LedgerCheck check = stage.check();
-		Instant deadline = Deadlines.stormFor(settings.orders());
-		checkout.place(settings.orders(), settings.clients(), Deadlines.at(deadline));
-		timeline.note("storm placed, due at " + deadline + ": " + checkout.answers());
-		Thread.sleep(Math.max(Duration.between(Instant.now(), deadline).minusSeconds(8).toMillis(), 0));
+		Instant deadline = checkout.placeStorm(settings.orders(), settings.clients(), timeline);
+		Timeline.sleepUntil(deadline.minusSeconds(8));
 		Map<String, Long> messagesLed = new TreeMap<>();
 		Map<String, Long> queuesLed = new TreeMap<>();
 		BrokerCluster.leaders(stage.brokers()).forEach((queue, leader) -> {
@@ -81,12 +69,13 @@ final class ClusterLeaderKilled implements Scenario {
 		victim.kill();
 		long killed = System.nanoTime();
 		timeline.note("killed " + busiest + " (SIGKILL)");
-		Thread.sleep(20_000);
+		Duration settled = ConsumerKilled.settleStorm(check, killed, deadline, settings.grace());
+		timeline.note("every order of the storm settled " + settled.toMillis() + " ms after the kill");
+		Thread.sleep(Math.max(20_000 - Timeline.since(killed).toMillis(), 0));
 		long restarting = System.nanoTime();
 		victim.start();
-		timeline.note(busiest + " started again and running after " + Timeline.since(restarting).toMillis() + " ms");
-		Duration settled = ConsumerKilled.settleStorm(check, killed, deadline.plus(settings.grace()));
-		timeline.note("every order of the storm settled " + settled.toMillis() + " ms after the kill");
+		timeline.note(busiest + " started again " + Timeline.since(killed).toSeconds()
+				+ " s after the kill, running after " + Timeline.since(restarting).toMillis() + " ms");
 		check.settle(deadline, settings.grace());
 		Map<String, Long> after = new TreeMap<>();
 		BrokerCluster.leaders(stage.brokers()).forEach((queue, leader) -> {
@@ -96,8 +85,9 @@ final class ClusterLeaderKilled implements Scenario {
 		});
 		timeline.note("queues led per node at the end " + after);
 		return check.ledger(checkout.acknowledged(),
-				new Ledger.Recovery(settled, "kill until no order of the storm awaited payment"), checkout.answers(),
-				List.of(), timeline.entries());
+				new Ledger.Recovery(settled,
+						"kill (8 s before the deadline) until no order of the storm awaited payment"),
+				checkout.answers(), List.of(), timeline.entries());
 	}
 
 }

@@ -141,8 +141,14 @@ final class LedgerCheck {
 			.query((rs, row) -> new Timers(rs.getLong("fired"), rs.getLong("late_1s"), rs.getLong("late_60s"),
 					rs.getLong("early"), Duration.ofMillis(Math.round(rs.getDouble("max_late_ms")))))
 			.single();
-		return new Ledger(acknowledged.size(), lost, overdue(), doubles, eventCounts, timers, recovery, answers,
-				new ArrayList<>(violations), notes);
+		List<String> broken = new ArrayList<>(violations);
+		if (timers.lateOverMinute() > 0) {
+			// the sweeper's grace is a minute: a timer that late never arrived
+			broken.add(timers.lateOverMinute() + " payment timers never arrived (their orders were cancelled by the "
+					+ "sweeper)");
+		}
+		return new Ledger(acknowledged.size(), lost, overdue(), doubles, eventCounts, timers, recovery, answers, broken,
+				notes);
 	}
 
 	private static final class OrderEvents {

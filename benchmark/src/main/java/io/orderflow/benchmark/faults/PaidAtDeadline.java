@@ -14,43 +14,30 @@ import io.orderflow.benchmark.infra.ServiceApp;
  * Scenario 8: orders paid right at their deadline, across two order-api and two consumer
  * instances: the payment callbacks race the payment timers of both consumers.
  */
-final class PaidAtDeadline implements Scenario {
+final class PaidAtDeadline extends Scenario {
 
-	@Override
-	public String id() {
-		return "paid-at-deadline";
+	PaidAtDeadline() {
+		super("paid-at-deadline", "Orders paid at their deadline across 2 order-api and 2 consumer instances",
+				"Each order ends in exactly one of PAID or CANCELLED with one event; a payment that loses the race "
+						+ "is answered REFUND_REQUESTED, never applied to a cancelled order.");
 	}
 
 	@Override
-	public String title() {
-		return "Orders paid at their deadline across 2 order-api and 2 consumer instances";
-	}
-
-	@Override
-	public String promise() {
-		return "Each order ends in exactly one of PAID or CANCELLED with one event; a payment that loses the race "
-				+ "is answered REFUND_REQUESTED, never applied to a cancelled order.";
-	}
-
-	@Override
-	public String sizes(FaultSettings settings) {
+	String sizes(FaultSettings settings) {
 		return "2 order-api + 2 consumers; " + settings.paid() + " orders due at one instant, each paid once by "
-				+ settings.clients() + " gateway clients starting 200 ms before the deadline, spread over both APIs";
+				+ settings.clients() + " gateway clients starting 2 s before the deadline, spread over both APIs";
 	}
 
 	@Override
-	public Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(2, 2);
+	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
+		List<ServiceApp> apps = stage.start(2, 2, timeline);
 		List<ServiceApp> apis = apps.subList(0, 2);
-		timeline.note("2 order-api and 2 consumers UP");
-		Checkout checkout = new Checkout(stage.token(), apis);
+		Checkout checkout = stage.checkout(apps, 2);
 		LedgerCheck check = stage.check();
-		Instant deadline = Deadlines.stormFor(settings.paid());
-		checkout.place(settings.paid(), settings.clients(), Deadlines.at(deadline));
-		timeline.note("orders placed, all due at " + deadline + ": " + checkout.answers());
+		Instant deadline = checkout.placeStorm(settings.paid(), settings.clients(), timeline);
 		List<String> orders = new ArrayList<>(checkout.acknowledged());
 		Collections.shuffle(orders);
-		Thread.sleep(Math.max(Duration.between(Instant.now(), deadline).minusMillis(200).toMillis(), 0));
+		Timeline.sleepUntil(deadline.minusSeconds(2));
 		timeline.note("paying");
 		Gateway gateway = new Gateway();
 		AtomicInteger next = new AtomicInteger();

@@ -12,35 +12,24 @@ import io.orderflow.benchmark.infra.ServiceApp;
  * Scenario 6: PostgreSQL is stopped ({@code pg_ctl stop -m fast}) while the checkout
  * places orders and timers fall due, stays down for the outage, and is started again.
  */
-final class PostgresRestarted implements Scenario {
+final class PostgresRestarted extends Scenario {
 
-	@Override
-	public String id() {
-		return "postgres-restarted";
+	PostgresRestarted() {
+		super("postgres-restarted", "PostgreSQL restarted under load",
+				"While the database is down, callers get 503 with Retry-After, never 500 and never a dropped "
+						+ "connection; nothing acknowledged is lost; the relay and the timers resume by themselves.");
 	}
 
 	@Override
-	public String title() {
-		return "PostgreSQL restarted under load";
-	}
-
-	@Override
-	public String promise() {
-		return "While the database is down, callers get 503 with Retry-After, never 500 and never a dropped "
-				+ "connection; nothing acknowledged is lost; the relay and the timers resume by themselves.";
-	}
-
-	@Override
-	public String sizes(FaultSettings settings) {
+	String sizes(FaultSettings settings) {
 		return "1 order-api + 1 consumer; " + settings.clients() + " clients placing orders due 5-20 s later for "
 				+ "10 s, PostgreSQL down for " + settings.outage().toSeconds() + " s, then 20 s more load";
 	}
 
 	@Override
-	public Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(1, 1);
-		timeline.note("1 order-api and 1 consumer UP");
-		Checkout checkout = new Checkout(stage.token(), apps.subList(0, 1));
+	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
+		List<ServiceApp> apps = stage.start(1, 1, timeline);
+		Checkout checkout = stage.checkout(apps, 1);
 		LedgerCheck check = stage.check();
 		AtomicBoolean done = new AtomicBoolean();
 		Thread load = new Thread(() -> {

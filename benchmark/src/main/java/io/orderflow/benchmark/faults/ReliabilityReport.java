@@ -145,6 +145,18 @@ final class ReliabilityReport {
 				(`bin/faults --help` lists scenarios and sizes); it rewrites the sections of the scenarios it
 				ran. Apps' logs and the nodes' files of the last run are in `benchmark/target/faults/`.
 
+				Found by the suite and fixed: under `postgres-restarted`, one request in flight as PostgreSQL
+				stopped was answered `500`. Its transaction failed while writing the outbox rows just before the
+				commit, and the rollback then found the connection closed; Spring throws the rollback's failure
+				without the commit's, which the API did not recognise as an outage. It answers `503` with
+				`Retry-After` now (`ProblemDetailsAdvice`).
+
+				Not covered yet: cut and stalled links between each app and the broker or the database (a TCP
+				proxy in the suite), duplicated and reordered gateway callbacks and inventory answers under load,
+				clock skew between the hosts, and the loss scenario of the baselines' designs side by side with
+				the service. None of the scenarios runs in `./mvnw verify` or `.ci/run` (which compiles the
+				suite): with the apps started as processes, even the quickest takes minutes on a 2-core machine.
+
 				""";
 
 	}

@@ -45,8 +45,10 @@ final class Stage implements AutoCloseable {
 
 	private final List<BrokerNode> brokers;
 
+	private final Topology topology;
+
 	private Stage(ServiceApps apps, Map<String, String> settings, EventTap tap, HikariDataSource pool,
-			LocalPostgres server, String database, List<BrokerNode> brokers) {
+			LocalPostgres server, String database, List<BrokerNode> brokers, Topology topology) {
 		this.apps = apps;
 		this.settings = settings;
 		this.tap = tap;
@@ -54,6 +56,7 @@ final class Stage implements AutoCloseable {
 		this.server = server;
 		this.database = database;
 		this.brokers = brokers;
+		this.topology = topology;
 	}
 
 	/**
@@ -77,8 +80,10 @@ final class Stage implements AutoCloseable {
 		rabbit.close();
 		ServiceApps apps = new ServiceApps(root, scenarioLogs, postgres, database, rabbit, APP_PORTS);
 		List<Address> addresses = brokers.stream().map((node) -> new Address("127.0.0.1", node.port())).toList();
-		EventTap tap = EventTap.open(addresses, new Topology(prefix));
-		return new Stage(apps, env, tap, postgres.pool(database, 4, "faults-ledger"), server, database, brokers);
+		Topology topology = new Topology(prefix);
+		EventTap tap = EventTap.open(addresses, topology);
+		return new Stage(apps, env, tap, postgres.pool(database, 4, "faults-ledger"), server, database, brokers,
+				topology);
 	}
 
 	ServiceApp startApi(String name) throws IOException, InterruptedException {
@@ -91,9 +96,9 @@ final class Stage implements AutoCloseable {
 
 	/**
 	 * Starts {@code apis} order-api and {@code consumers} consumer instances, all at
-	 * once.
+	 * once, order-api instances first in the answer.
 	 */
-	List<ServiceApp> start(int apis, int consumers) throws Exception {
+	List<ServiceApp> start(int apis, int consumers, Timeline timeline) throws Exception {
 		ServiceApp[] started = new ServiceApp[apis + consumers];
 		List<Thread> threads = new ArrayList<>();
 		List<Exception> failures = new ArrayList<>();
@@ -120,6 +125,7 @@ final class Stage implements AutoCloseable {
 		if (!failures.isEmpty()) {
 			throw failures.get(0);
 		}
+		timeline.note(apis + " order-api and " + consumers + " consumer instances UP");
 		return List.of(started);
 	}
 
@@ -127,8 +133,9 @@ final class Stage implements AutoCloseable {
 		return this.apps;
 	}
 
-	String token() {
-		return this.apps.tokens().checkout();
+	/** A checkout placing orders through the first {@code apis} of {@code apps}. */
+	Checkout checkout(List<ServiceApp> apps, int apis) {
+		return new Checkout(this.apps.tokens().checkout(), apps.subList(0, apis));
 	}
 
 	EventTap tap() {
@@ -142,6 +149,17 @@ final class Stage implements AutoCloseable {
 	/** The suite's PostgreSQL server, to stop and start. */
 	LocalPostgres server() {
 		return this.server;
+	}
+
+	/** The service's exchange and queue names in this scenario. */
+	Topology topology() {
+		return this.topology;
+	}
+
+	/** A new connection to the scenario's broker, as {@code guest}. */
+	com.rabbitmq.client.Connection connect(String name) throws IOException, TimeoutException {
+		return new com.rabbitmq.client.ConnectionFactory()
+			.newConnection(this.brokers.stream().map((node) -> new Address("127.0.0.1", node.port())).toList(), name);
 	}
 
 	List<BrokerNode> brokers() {

@@ -31,6 +31,11 @@ final class Timeline {
 		return List.copyOf(this.entries);
 	}
 
+	/** Sleeps until {@code instant} (at once if it has passed). */
+	static void sleepUntil(java.time.Instant instant) throws InterruptedException {
+		Thread.sleep(Math.max(Duration.between(java.time.Instant.now(), instant).toMillis(), 0));
+	}
+
 	static Duration since(long nanos) {
 		return Duration.ofNanos(System.nanoTime() - nanos);
 	}
