@@ -19,9 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * busy
  * @param quorumInitialGroupSize on how many cluster nodes each quorum queue is created
  * ({@code x-quorum-initial-group-size}); unset by default, which leaves it to the broker
- * (all nodes of the cluster on RabbitMQ 3.x, three on 4.x). Set it to 3 or 5 on a larger
- * cluster. Like every queue argument it applies to queues that do not exist yet: RabbitMQ
- * refuses to redeclare a queue with another value
+ * (every node of the cluster on RabbitMQ 3.10). Set it to 3 or 5 on a larger cluster.
+ * Like every queue argument it applies to queues that do not exist yet: RabbitMQ refuses
+ * to redeclare a queue with another value
  */
 @ConfigurationProperties("order.messaging")
 public record MessagingProperties(@DefaultValue("") String topologyPrefix, @DefaultValue("1s") Duration timerLead,
