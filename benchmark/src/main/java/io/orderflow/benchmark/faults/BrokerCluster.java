@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * RabbitMQ nodes of the suite's own, joined into one cluster when there are several (the
  * first node is the one the others join). Stopped, only these nodes, by {@link #close()}
@@ -26,10 +28,11 @@ final class BrokerCluster implements AutoCloseable {
 	 * {@code firstPort, firstPort + 1 ...} (distribution ports 20000 higher), all at
 	 * once, and joins them.
 	 */
-	static BrokerCluster start(Path home, String prefix, int size, int firstPort) throws Exception {
+	static BrokerCluster start(Path home, String prefix, int size, int firstPort, @Nullable Path advancedConfig)
+			throws Exception {
 		List<BrokerNode> nodes = new ArrayList<>();
 		for (int i = 0; i < size; i++) {
-			nodes.add(BrokerNode.create(home, prefix + (i + 1), firstPort + i, firstPort + 20000 + i));
+			nodes.add(BrokerNode.create(home, prefix + (i + 1), firstPort + i, firstPort + 20000 + i, advancedConfig));
 		}
 		BrokerCluster cluster = new BrokerCluster(nodes);
 		Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-broker-nodes"));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A RabbitMQ node of the suite's own, started from the Debian package's scripts with its
  * own name, ports, data directory and Erlang cookie (the {@code HOME} it shares with the
@@ -48,11 +50,16 @@ final class BrokerNode {
 
 	/**
 	 * A node {@code shortName@localhost} listening on {@code 127.0.0.1:port}, its files
-	 * under {@code home/shortName}; not started yet.
+	 * under {@code home/shortName}, with a copy of {@code advancedConfig} as its
+	 * {@code advanced.config} if given; not started yet.
 	 */
-	static BrokerNode create(Path home, String shortName, int port, int distributionPort) throws IOException {
+	static BrokerNode create(Path home, String shortName, int port, int distributionPort, @Nullable Path advancedConfig)
+			throws IOException {
 		Cookie.ensure(home);
 		Path directory = Files.createDirectories(home.resolve(shortName));
+		if (advancedConfig != null) {
+			Files.copy(advancedConfig, directory.resolve("advanced.config"));
+		}
 		Files.writeString(directory.resolve("rabbitmq.conf"), """
 				listeners.tcp.default = 127.0.0.1:%d
 				loopback_users = none

@@ -3,6 +3,8 @@ package io.orderflow.benchmark.faults;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The suite's RabbitMQ: a single node for most scenarios, a three-node cluster for those
  * that need one; each started when first needed, and only one of them at a time (they
@@ -16,11 +18,18 @@ final class Brokers implements AutoCloseable {
 
 	private final int clusterPort;
 
+	private final @Nullable Path advancedConfig;
+
 	private BrokerCluster single;
 
 	private BrokerCluster cluster;
 
-	Brokers(Path home, int singlePort, int clusterPort) {
+	/**
+	 * @param advancedConfig the nodes' {@code advanced.config}, or {@code null} for
+	 * RabbitMQ's defaults
+	 */
+	Brokers(Path home, int singlePort, int clusterPort, @Nullable Path advancedConfig) {
+		this.advancedConfig = advancedConfig;
 		this.home = home;
 		this.singlePort = singlePort;
 		this.clusterPort = clusterPort;
@@ -34,7 +43,7 @@ final class Brokers implements AutoCloseable {
 		}
 		if (this.single == null) {
 			System.out.println("faults: starting RabbitMQ node f1@localhost on " + this.singlePort);
-			this.single = BrokerCluster.start(this.home, "f", 1, this.singlePort);
+			this.single = BrokerCluster.start(this.home, "f", 1, this.singlePort, this.advancedConfig);
 		}
 		return this.single.nodes();
 	}
@@ -48,7 +57,7 @@ final class Brokers implements AutoCloseable {
 		if (this.cluster == null) {
 			System.out.println("faults: starting RabbitMQ nodes r1..r3@localhost on " + this.clusterPort + "-"
 					+ (this.clusterPort + 2) + " and joining them");
-			this.cluster = BrokerCluster.start(this.home, "r", 3, this.clusterPort);
+			this.cluster = BrokerCluster.start(this.home, "r", 3, this.clusterPort, this.advancedConfig);
 		}
 		return this.cluster.nodes();
 	}

@@ -74,8 +74,8 @@ final class ClusterLeaderKilled extends Scenario {
 		Thread.sleep(Math.max(20_000 - Timeline.since(killed).toMillis(), 0));
 		long restarting = System.nanoTime();
 		victim.start();
-		timeline.note(busiest + " started again " + Timeline.since(killed).toSeconds()
-				+ " s after the kill, running after " + Timeline.since(restarting).toMillis() + " ms");
+		timeline.note(busiest + " running again " + Timeline.since(killed).toSeconds()
+				+ " s after the kill (its start took " + Timeline.since(restarting).toMillis() + " ms)");
 		check.settle(deadline, settings.grace());
 		Map<String, Long> after = new TreeMap<>();
 		BrokerCluster.leaders(stage.brokers()).forEach((queue, leader) -> {

@@ -1,6 +1,9 @@
 package io.orderflow.benchmark.faults;
 
+import java.nio.file.Path;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sizes of one run of the suite, from the command line.
@@ -14,11 +17,14 @@ import java.time.Duration;
  * @param outage how long PostgreSQL stays down (postgres-restarted)
  * @param grace how long after the last deadline an order may still settle (the sweeper
  * cancels a lost timer's order a minute after its deadline, every 30 s)
+ * @param advancedConfig the RabbitMQ nodes' {@code advanced.config}, or {@code null} for
+ * RabbitMQ's defaults
  */
-record FaultSettings(int orders, int timers, int paid, int clients, Duration outage, Duration grace) {
+record FaultSettings(int orders, int timers, int paid, int clients, Duration outage, Duration grace,
+		@Nullable Path advancedConfig) {
 
 	static FaultSettings defaults() {
-		return new FaultSettings(1000, 2000, 1000, 8, Duration.ofSeconds(10), Duration.ofSeconds(150));
+		return new FaultSettings(1000, 2000, 1000, 8, Duration.ofSeconds(10), Duration.ofSeconds(150), null);
 	}
 
 }

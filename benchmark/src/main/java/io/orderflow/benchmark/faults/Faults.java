@@ -44,15 +44,18 @@ public final class Faults {
 			String arg = args[i];
 			switch (arg) {
 				case "--orders" -> settings = new FaultSettings(number(args, ++i), settings.timers(), settings.paid(),
-						settings.clients(), settings.outage(), settings.grace());
+						settings.clients(), settings.outage(), settings.grace(), settings.advancedConfig());
 				case "--timers" -> settings = new FaultSettings(settings.orders(), number(args, ++i), settings.paid(),
-						settings.clients(), settings.outage(), settings.grace());
+						settings.clients(), settings.outage(), settings.grace(), settings.advancedConfig());
 				case "--paid" -> settings = new FaultSettings(settings.orders(), settings.timers(), number(args, ++i),
-						settings.clients(), settings.outage(), settings.grace());
+						settings.clients(), settings.outage(), settings.grace(), settings.advancedConfig());
 				case "--clients" -> settings = new FaultSettings(settings.orders(), settings.timers(), settings.paid(),
-						number(args, ++i), settings.outage(), settings.grace());
+						number(args, ++i), settings.outage(), settings.grace(), settings.advancedConfig());
 				case "--outage" -> settings = new FaultSettings(settings.orders(), settings.timers(), settings.paid(),
-						settings.clients(), Duration.ofSeconds(number(args, ++i)), settings.grace());
+						settings.clients(), Duration.ofSeconds(number(args, ++i)), settings.grace(),
+						settings.advancedConfig());
+				case "--advanced-config" -> settings = new FaultSettings(settings.orders(), settings.timers(),
+						settings.paid(), settings.clients(), settings.outage(), settings.grace(), file(args, ++i));
 				case "-h", "--help" -> usage(null);
 				default -> chosen.add(SCENARIOS.stream()
 					.filter((scenario) -> scenario.id().equals(arg))
@@ -77,7 +80,8 @@ public final class Faults {
 		boolean allPassed = true;
 		System.out.println("faults: starting PostgreSQL on " + POSTGRES_PORT);
 		try (LocalPostgres postgres = LocalPostgres.start(POSTGRES_PORT);
-				Brokers brokers = new Brokers(work.resolve("rabbitmq"), SINGLE_NODE_PORT, CLUSTER_PORT)) {
+				Brokers brokers = new Brokers(work.resolve("rabbitmq"), SINGLE_NODE_PORT, CLUSTER_PORT,
+						settings.advancedConfig())) {
 			for (Scenario scenario : chosen) {
 				System.out.println("faults: " + scenario.id() + ": " + scenario.title());
 				List<BrokerNode> nodes = scenario.onCluster() ? brokers.cluster() : brokers.single();
@@ -112,6 +116,13 @@ public final class Faults {
 		return Integer.parseInt(args[index]);
 	}
 
+	private static Path file(String[] args, int index) {
+		if (index >= args.length || !Files.isRegularFile(Path.of(args[index]))) {
+			usage(args[index - 1] + " needs an existing file");
+		}
+		return Path.of(args[index]).toAbsolutePath();
+	}
+
 	private static Scenario usage(String error) {
 		StringBuilder out = new StringBuilder();
 		if (error != null) {
@@ -120,12 +131,14 @@ public final class Faults {
 		FaultSettings defaults = FaultSettings.defaults();
 		out.append("""
 				bin/faults [scenario...] [--orders N] [--timers N] [--paid N] [--clients N] [--outage SECONDS]
+				           [--advanced-config FILE]
 
 				  --orders N        orders per burst or storm (default %d)
 				  --timers N        timers pending while the broker restarts (default %d; the issue asks 100000)
 				  --paid N          orders paid at their deadline (default %d)
 				  --clients N       concurrent checkout clients (default %d)
 				  --outage SECONDS  how long PostgreSQL stays down (default %d)
+				  --advanced-config FILE  the RabbitMQ nodes' advanced.config (default: none)
 
 				Scenarios (all, in this order, when none is named):
 				""".formatted(defaults.orders(), defaults.timers(), defaults.paid(), defaults.clients(),
