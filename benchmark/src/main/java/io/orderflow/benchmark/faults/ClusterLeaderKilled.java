@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.orderflow.benchmark.infra.ServiceApp;
-
 /**
  * Scenario 4: the service on a three-node cluster, every queue a quorum queue on all
  * three nodes ({@code order.messaging.quorum-initial-group-size=3}), the apps given all
@@ -42,10 +40,10 @@ final class ClusterLeaderKilled extends Scenario {
 
 	@Override
 	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(1, 1, timeline);
-		Checkout checkout = stage.checkout(apps, 1);
-		LedgerCheck check = stage.check();
-		Instant deadline = checkout.placeStorm(settings.orders(), settings.clients(), timeline);
+		Storm storm = Storm.place(stage, 1, 1, settings.orders(), settings, timeline);
+		Checkout checkout = storm.checkout();
+		LedgerCheck check = storm.check();
+		Instant deadline = storm.deadline();
 		Timeline.sleepUntil(deadline.minusSeconds(8));
 		Map<String, Long> messagesLed = new TreeMap<>();
 		Map<String, Long> queuesLed = new TreeMap<>();

@@ -27,12 +27,12 @@ final class ConsumerKilled extends Scenario {
 
 	@Override
 	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(1, 2, timeline);
-		Checkout checkout = stage.checkout(apps, 1);
-		LedgerCheck check = stage.check();
-		Instant deadline = checkout.placeStorm(settings.orders(), settings.clients(), timeline);
+		Storm storm = Storm.place(stage, 1, 2, settings.orders(), settings, timeline);
+		Checkout checkout = storm.checkout();
+		LedgerCheck check = storm.check();
+		Instant deadline = storm.deadline();
 		Timeline.sleepUntil(deadline.plusMillis(300));
-		ServiceApp victim = apps.get(1);
+		ServiceApp victim = storm.apps().get(1);
 		stage.apps().kill(victim);
 		long killed = System.nanoTime();
 		timeline.note("killed consumer-1 (SIGKILL, pid " + victim.pid() + "); " + check.overdue()

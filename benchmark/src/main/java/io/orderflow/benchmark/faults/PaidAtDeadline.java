@@ -1,6 +1,5 @@
 package io.orderflow.benchmark.faults;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,11 +29,11 @@ final class PaidAtDeadline extends Scenario {
 
 	@Override
 	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(2, 2, timeline);
-		List<ServiceApp> apis = apps.subList(0, 2);
-		Checkout checkout = stage.checkout(apps, 2);
-		LedgerCheck check = stage.check();
-		Instant deadline = checkout.placeStorm(settings.paid(), settings.clients(), timeline);
+		Storm storm = Storm.place(stage, 2, 2, settings.paid(), settings, timeline);
+		List<ServiceApp> apis = storm.apps().subList(0, 2);
+		Checkout checkout = storm.checkout();
+		LedgerCheck check = storm.check();
+		Instant deadline = storm.deadline();
 		List<String> orders = new ArrayList<>(checkout.acknowledged());
 		Collections.shuffle(orders);
 		Timeline.sleepUntil(deadline.minusSeconds(2));

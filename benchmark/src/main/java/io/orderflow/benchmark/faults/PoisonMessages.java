@@ -17,7 +17,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 
-import io.orderflow.benchmark.infra.ServiceApp;
 import io.orderflow.messaging.Topology;
 
 /**
@@ -48,10 +47,10 @@ final class PoisonMessages extends Scenario {
 
 	@Override
 	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
-		List<ServiceApp> apps = stage.start(1, 1, timeline);
-		Checkout checkout = stage.checkout(apps, 1);
-		LedgerCheck check = stage.check();
-		Instant deadline = checkout.placeStorm(settings.orders(), settings.clients(), timeline);
+		Storm storm = Storm.place(stage, 1, 1, settings.orders(), settings, timeline);
+		Checkout checkout = storm.checkout();
+		LedgerCheck check = storm.check();
+		Instant deadline = storm.deadline();
 		Topology topology = stage.topology();
 		Map<String, String[]> targets = Map.of(topology.paymentTimeoutParkingLot(),
 				new String[] { topology.dueTimersExchange(), Topology.PAYMENT_TIMEOUT },
