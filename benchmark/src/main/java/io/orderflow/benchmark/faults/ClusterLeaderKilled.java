@@ -41,7 +41,6 @@ final class ClusterLeaderKilled extends Scenario {
 	@Override
 	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
 		Storm storm = Storm.place(stage, 1, 1, settings.orders(), settings, timeline);
-		Checkout checkout = storm.checkout();
 		LedgerCheck check = storm.check();
 		Instant deadline = storm.deadline();
 		Timeline.sleepUntil(deadline.minusSeconds(8));
@@ -82,10 +81,10 @@ final class ClusterLeaderKilled extends Scenario {
 			}
 		});
 		timeline.note("queues led per node at the end " + after);
-		return check.ledger(checkout.acknowledged(),
+		return check.ledger(storm.checkout().acknowledged(),
 				new Ledger.Recovery(settled,
 						"kill (8 s before the deadline) until no order of the storm awaited payment"),
-				checkout.answers(), List.of(), timeline.entries());
+				storm.checkout().answers(), List.of(), timeline.entries());
 	}
 
 }

@@ -48,7 +48,6 @@ final class PoisonMessages extends Scenario {
 	@Override
 	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
 		Storm storm = Storm.place(stage, 1, 1, settings.orders(), settings, timeline);
-		Checkout checkout = storm.checkout();
 		LedgerCheck check = storm.check();
 		Instant deadline = storm.deadline();
 		Topology topology = stage.topology();
@@ -77,9 +76,9 @@ final class PoisonMessages extends Scenario {
 				}
 				timeline.note(parkingLot + ": " + count + " parked, x-death reasons " + reasons(channel, parkingLot));
 			}
-			return check.ledger(checkout.acknowledged(),
+			return check.ledger(storm.checkout().acknowledged(),
 					new Ledger.Recovery(null, "no recovery: the poison is parked, the storm goes on"),
-					checkout.answers(), violations, timeline.entries());
+					storm.checkout().answers(), violations, timeline.entries());
 		}
 	}
 
