@@ -34,7 +34,7 @@ class TopologyConfiguration {
 	}
 
 	@Bean
-	Declarables orderTopology(Topology topology) {
+	Declarables orderTopology(Topology topology, MessagingProperties properties) {
 		List<Declarable> declarables = new ArrayList<>();
 		declarables.add(new TopicExchange(topology.eventsExchange()));
 		declarables.addAll(delayLevels(topology));
@@ -58,6 +58,12 @@ class TopologyConfiguration {
 		declarables.add(BindingBuilder.bind(queueNamed(topology.inventoryEventsQueue()))
 			.to(inventory)
 			.with(InventoryReservationConfirmed.TYPE));
+		Integer groupSize = properties.quorumInitialGroupSize();
+		if (groupSize != null) {
+			declarables.stream()
+				.filter(Queue.class::isInstance)
+				.forEach((queue) -> queue.addArgument("x-quorum-initial-group-size", groupSize));
+		}
 		return new Declarables(declarables);
 	}
 

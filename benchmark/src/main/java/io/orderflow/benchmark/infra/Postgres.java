@@ -38,6 +38,14 @@ public final class Postgres {
 				env("SPRING_DATASOURCE_USERNAME", "postgres"), env("SPRING_DATASOURCE_PASSWORD", "postgres"));
 	}
 
+	/**
+	 * A PostgreSQL on this machine at {@code port} whose user {@code postgres} logs in
+	 * without a password (trust), as {@code initdb -A trust -U postgres} makes it.
+	 */
+	public static Postgres local(int port) {
+		return new Postgres("127.0.0.1", port, "postgres", "");
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;

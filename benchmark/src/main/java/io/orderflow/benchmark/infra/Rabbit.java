@@ -52,6 +52,14 @@ public final class Rabbit implements AutoCloseable {
 		return new Rabbit(factory);
 	}
 
+	/** A broker node at {@code host:port}, logged in as {@code guest}. */
+	public static Rabbit at(String host, int port) throws IOException, TimeoutException {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(host);
+		factory.setPort(port);
+		return new Rabbit(factory);
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;

@@ -44,10 +44,25 @@ public final class ServiceApps {
 
 	private final DevTokens tokens = DevTokens.generate();
 
+	/** Ports the apps may listen on, lowest first; empty for any free port. */
+	private final List<Integer> ports;
+
+	private final java.util.Set<Integer> handedOut = new java.util.HashSet<>();
+
 	/**
 	 * @param database the service's database
 	 */
 	public ServiceApps(Path root, Path logs, Postgres postgres, String database, Rabbit rabbit) {
+		this(root, logs, postgres, database, rabbit, List.of());
+	}
+
+	/**
+	 * @param database the service's database
+	 * @param ports the ports the apps may listen on (each takes the first free one), or
+	 * empty for any free port
+	 */
+	public ServiceApps(Path root, Path logs, Postgres postgres, String database, Rabbit rabbit, List<Integer> ports) {
+		this.ports = List.copyOf(ports);
 		this.root = root;
 		this.logs = logs;
 		this.postgres = postgres;
@@ -66,6 +81,16 @@ public final class ServiceApps {
 	 * @param logName file name of its log under the logs directory
 	 */
 	public ServiceApp start(String module, String logName) throws IOException, InterruptedException {
+		return start(module, logName, Map.of());
+	}
+
+	/**
+	 * Starts {@code module}'s jar with {@code settings} added to its environment (they
+	 * win over the ones set here) and waits until its health endpoint reports UP.
+	 * @param logName file name of its log under the logs directory
+	 */
+	public ServiceApp start(String module, String logName, Map<String, String> settings)
+			throws IOException, InterruptedException {
 		Path jar = ServiceJars.jarOf(this.root, module);
 		int port = freePort();
 		// order-timeout-consumer serves its actuator on its server port
@@ -89,6 +114,7 @@ public final class ServiceApps {
 			env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", this.tokens.publicKeyLocation());
 			env.put("SPRING_PROFILES_ACTIVE", "dev");
 		}
+		env.putAll(settings);
 		long started = System.nanoTime();
 		Process process = builder.start();
 		ServiceApp app = new ServiceApp(process, port, managementPort);
@@ -125,6 +151,15 @@ public final class ServiceApps {
 		this.running.remove(app);
 	}
 
+	/**
+	 * Kills the app at once (SIGKILL): no shutdown hook, no graceful stop, whatever it
+	 * was doing is cut off.
+	 */
+	public void kill(ServiceApp app) throws InterruptedException {
+		app.process().destroyForcibly().waitFor();
+		this.running.remove(app);
+	}
+
 	public void stopAll() {
 		for (ServiceApp app : List.copyOf(this.running)) {
 			try {
@@ -137,10 +172,32 @@ public final class ServiceApps {
 		}
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
+	/**
+	 * A free port: any, or the first of {@link #ports} that is neither listened on nor
+	 * handed out before (apps starting at the same time must not get the same one).
+	 */
+	private synchronized int freePort() throws IOException {
+		if (this.ports.isEmpty()) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				socket.setReuseAddress(true);
+				return socket.getLocalPort();
+			}
+		}
+		for (int port : this.ports) {
+			if (!this.handedOut.contains(port) && !inUse(port)) {
+				this.handedOut.add(port);
+				return port;
+			}
+		}
+		throw new IllegalStateException("no free port among " + this.ports);
+	}
+
+	private static boolean inUse(int port) {
+		try (ServerSocket socket = new ServerSocket(port)) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
 		}
 	}
 

@@ -55,6 +55,14 @@ public final class HttpLoad {
 	}
 
 	/**
+	 * The body of {@code POST /api/orders}: two lines (44.80 CNY) for {@code customerId},
+	 * due after {@code timeout} (to the millisecond).
+	 */
+	public static String orderBody(String customerId, Duration timeout) {
+		return BODY.formatted(customerId, timeout.withNanos((int) (timeout.getNano() / 1_000_000 * 1_000_000)));
+	}
+
+	/**
 	 * Creates orders from {@code specs} for {@code duration}.
 	 */
 	Result runFor(Duration duration, Supplier<OrderSpec> specs) throws InterruptedException {
@@ -103,8 +111,7 @@ public final class HttpLoad {
 						.timeout(Duration.ofSeconds(60))
 						.header("Content-Type", "application/json")
 						.header("Authorization", this.authorization)
-						.POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(spec.customerId(),
-								timeout.withNanos((int) (timeout.getNano() / 1_000_000 * 1_000_000)))))
+						.POST(HttpRequest.BodyPublishers.ofString(orderBody(spec.customerId(), timeout)))
 						.build();
 					long sent = System.nanoTime();
 					try {

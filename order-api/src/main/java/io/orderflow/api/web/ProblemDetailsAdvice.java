@@ -167,6 +167,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					&& isDatabaseUnavailable(failedRollback.getApplicationException())) {
 				return true;
 			}
+			// A commit that failed (the outbox rows are written just before it) and whose
+			// rollback then failed too: Spring throws the rollback's failure without the
+			// commit's, and Hikari's "Connection is closed" carries no SQL state. A
+			// transaction that can neither commit nor roll back has lost its connection.
+			if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
+				return true;
+			}
 		}
 		return false;
 	}

@@ -27,6 +27,16 @@ class ProblemDetailsAdviceUnitTests {
 	}
 
 	@Test
+	void aRollbackThatFailedAfterAFailedCommitIsAnOutage() {
+		// what Spring throws when the commit failed and the rollback then found the
+		// connection closed: the rollback's failure, without the commit's
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+
+		assertUnavailable(this.advice.unexpected(rollbackFailed));
+	}
+
+	@Test
 	void connectionAndShutdownSqlStatesAreAnOutage() {
 		assertUnavailable(this.advice.unexpected(new UncategorizedSQLException("insert", "INSERT ...",
 				new SQLException("An I/O error occurred while sending to the backend", "08006"))));

@@ -1,0 +1,67 @@
+package io.orderflow.benchmark.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.orderflow.benchmark.infra.ServiceApp;
+
+/**
+ * Scenario 3: the broker (the single node) is restarted, stopped the way its service
+ * manager stops it, while every timer of the run waits in the delay levels.
+ */
+final class BrokerRestarted extends Scenario {
+
+	BrokerRestarted() {
+		super("broker-restarted", "The broker restarted with timers pending in the delay levels",
+				"Timers are persistent messages in durable quorum queues: a restart keeps them, their TTLs carry on, "
+						+ "and the apps reconnect by themselves; every timer fires.");
+	}
+
+	@Override
+	String sizes(FaultSettings settings) {
+		return "node f1 on 5711; 1 order-api + 1 consumer; " + settings.timers() + " orders (`--timers "
+				+ settings.timers()
+				+ "`; the issue asks 100,000) due within a minute, 30 s after placing them should be over (at 25 orders/s); the node stopped "
+				+ "(SIGTERM) once every timer was in the delay levels, started again at once";
+	}
+
+	@Override
+	Ledger run(Stage stage, FaultSettings settings, Timeline timeline) throws Exception {
+		List<ServiceApp> apps = stage.start(1, 1, timeline);
+		Checkout checkout = stage.checkout(apps, 1);
+		LedgerCheck check = stage.check();
+		Instant placed = Deadlines.stormFor(settings.timers());
+		Instant lastDeadline = placed.plusSeconds(90);
+		checkout.place(settings.timers(), settings.clients(), Deadlines.between(placed.plusSeconds(30), lastDeadline));
+		timeline.note("orders placed: " + checkout.answers());
+		while (check.unpublished() > 0) {
+			Thread.sleep(100);
+		}
+		timeline.note("every timer published; " + messagesInLevels(stage) + " messages in the delay levels");
+		BrokerNode node = stage.brokers().get(0);
+		long stopping = System.nanoTime();
+		node.stop();
+		timeline.note("node stopped (SIGTERM) in " + Timeline.since(stopping).toMillis() + " ms");
+		node.start();
+		Duration down = Timeline.since(stopping);
+		timeline.note("node started again; down for " + down.toMillis() + " ms");
+		check.settle(lastDeadline, settings.grace());
+		timeline.note("settled; " + messagesInLevels(stage) + " messages left in the delay levels");
+		return check.ledger(checkout.acknowledged(), new Ledger.Recovery(down, "broker stop until it ran again"),
+				checkout.answers(), List.of(), timeline.entries());
+	}
+
+	/**
+	 * Messages in the scenario's delay-level queues, as {@code rabbitmqctl} counts them.
+	 */
+	private long messagesInLevels(Stage stage) {
+		return BrokerCluster.leaders(stage.brokers())
+			.entrySet()
+			.stream()
+			.filter((queue) -> queue.getKey().startsWith(stage.topology().timersExchange() + ".L"))
+			.mapToLong((queue) -> Long.parseLong(queue.getValue()[1]))
+			.sum();
+	}
+
+}
