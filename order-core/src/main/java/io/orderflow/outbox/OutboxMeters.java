@@ -8,6 +8,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,10 @@ class OutboxMeters {
 
 	private volatile double rows = Double.NaN;
 
-	private volatile double oldestAgeSeconds = Double.NaN;
+	/** When the oldest unpublished row was written; {@code null} when there is none. */
+	private volatile @Nullable Instant oldestCreatedAt;
+
+	private volatile boolean counted;
 
 	OutboxMeters(OutboxRepository repository, MeterRegistry meters, Clock clock) {
 		this.repository = repository;
@@ -66,14 +70,14 @@ class OutboxMeters {
 	void refresh() {
 		try {
 			OutboxRepository.Backlog backlog = this.repository.backlog();
-			Instant oldest = backlog.oldestCreatedAt();
+			this.oldestCreatedAt = backlog.oldestCreatedAt();
 			this.rows = backlog.rows();
-			this.oldestAgeSeconds = (oldest != null)
-					? Math.max(Duration.between(oldest, this.clock.instant()).toMillis(), 0) / 1000.0 : 0;
+			this.counted = true;
 		}
 		catch (DataAccessException ex) {
-			this.rows = Double.NaN;
-			this.oldestAgeSeconds = Double.NaN;
+			// the last count stands, and its oldest row keeps ageing: nothing is
+			// published
+			// while the database cannot be reached either
 			log.debug("Could not count the outbox backlog: {}", ex.toString());
 		}
 	}
@@ -99,7 +103,11 @@ class OutboxMeters {
 	}
 
 	private double oldestAgeSeconds() {
-		return this.oldestAgeSeconds;
+		if (!this.counted) {
+			return Double.NaN;
+		}
+		Instant oldest = this.oldestCreatedAt;
+		return (oldest != null) ? Math.max(Duration.between(oldest, this.clock.instant()).toMillis(), 0) / 1000.0 : 0;
 	}
 
 }

@@ -13,11 +13,14 @@ import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.orderflow.messaging.PaymentTimeoutTimer;
+import io.orderflow.messaging.Topology;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.timeout.parking.ParkedMessage;
@@ -25,6 +28,7 @@ import io.orderflow.timeout.parking.ParkingLotCommand;
 import io.orderflow.timeout.parking.ParkingLots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -88,7 +92,30 @@ class ParkingLotIntegrationTests extends TimeoutConsumerIntegrationTest {
 	}
 
 	@Test
-	void theCommandReportsWhatItMovedAndRefusesAReplayWithoutASelection() {
+	void aReplayWhoseQueueIsGoneStopsAndLeavesTheMessageParked() throws Exception {
+		Topology elsewhere = new Topology("it-replay-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+		String lot = elsewhere.paymentTimeoutParkingLot();
+		String messageId = UUID.randomUUID().toString();
+		this.admin.declareQueue(new Queue(lot));
+		try {
+			this.rabbit.send("", lot,
+					MessageBuilder.withBody("{}".getBytes(StandardCharsets.UTF_8)).setMessageId(messageId).build());
+			ParkingLots lots = new ParkingLots(this.connectionFactory.getRabbitConnectionFactory(), elsewhere);
+			await().atMost(Duration.ofSeconds(5)).until(() -> lots.show(lot, messageId::equals).size() == 1);
+
+			assertThatExceptionOfType(ParkingLots.Interrupted.class)
+				.isThrownBy(() -> lots.replay(lot, messageId::equals))
+				.satisfies((interrupted) -> assertThat(interrupted.done()).isEmpty());
+
+			assertThat(lots.show(lot, messageId::equals)).as("still parked").hasSize(1);
+		}
+		finally {
+			this.admin.deleteQueue(lot);
+		}
+	}
+
+	@Test
+	void theCommandRefusesAReplayWithoutASelectionAndListsTheParkingLots() {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 

@@ -14,6 +14,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.ShutdownSignalException;
 import org.jspecify.annotations.Nullable;
 
 import io.orderflow.messaging.Topology;
@@ -147,17 +148,20 @@ public final class ParkingLots {
 					break;
 				}
 				if (messageIds.test(response.getProps().getMessageId())) {
-					try {
-						if (action.apply(channel, response)) {
-							channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-						}
-					}
-					catch (IOException ex) {
-						throw new Interrupted(taken, ex);
+					if (action.apply(channel, response)) {
+						channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
 					}
 					taken.add(ParkedMessage.of(response.getProps(), response.getBody()));
 				}
 			}
+		}
+		catch (IOException ex) {
+			throw new Interrupted(taken, ex);
+		}
+		catch (ShutdownSignalException ex) {
+			// the broker closed the channel or the connection (gone, or it refused the
+			// publish): what was not acked is still parked
+			throw new Interrupted(taken, new IOException(ex.getMessage(), ex));
 		}
 		return taken;
 	}
