@@ -185,9 +185,9 @@ broker_users() {
   local prefix=${ORDER_MESSAGING_TOPOLOGYPREFIX:-${ORDER_MESSAGING_TOPOLOGY_PREFIX:-}}
   [[ $prefix =~ ^[A-Za-z0-9._-]*$ ]] || die "the topology prefix may hold letters, digits, '.', '_' and '-' only, was '$prefix'"
   local p=${prefix//./\\.}
-  local configure='^'"$p"'(order\.(events|parking-lot|timers(\.due|\.L[0-9]{2}(\.expired)?)?|(payment-timeout|auto-completion|inventory-events)(\.parking-lot)?)|inventory\.events)$'
-  local write='^'"$p"'order\.(events|parking-lot|timers(\.L[0-9]{2}(\.expired)?)?|(payment-timeout|auto-completion|inventory-events)(\.parking-lot)?)$'
-  local read='^'"$p"'(order\.(parking-lot|timers(\.due|\.L[0-9]{2}(\.expired)?)?|payment-timeout|auto-completion|inventory-events)|inventory\.events)$'
+  local configure='^'"$p"'(order\.(events|parking-lot|timers(\.due|\.L[0-9]{2}(\.expired)?)?|(payment-timeout|auto-completion|payment-reminder|inventory-events)(\.parking-lot)?)|inventory\.events)$'
+  local write='^'"$p"'order\.(events|parking-lot|timers(\.L[0-9]{2}(\.expired)?)?|(payment-timeout|auto-completion|payment-reminder|inventory-events)(\.parking-lot)?)$'
+  local read='^'"$p"'(order\.(parking-lot|timers(\.due|\.L[0-9]{2}(\.expired)?)?|payment-timeout|auto-completion|payment-reminder|inventory-events)|inventory\.events)$'
   "${RABBITMQCTL[@]}" -q await_startup --timeout "$WAIT_SECONDS" >/dev/null
   local user
   for user in order-api order-timeout-consumer inventory; do

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = { "io.orderflow.order", "io.orderflow.payment", "io.orderflow.inventory",
-		"io.orderflow.inbox", "io.orderflow.outbox", "io.orderflow.messaging" })
+		"io.orderflow.inbox", "io.orderflow.outbox", "io.orderflow.messaging", "io.orderflow.monitoring" })
 @ConfigurationPropertiesScan(basePackages = { "io.orderflow.outbox", "io.orderflow.messaging" })
+@EnableConfigurationProperties(PaymentReminderProperties.class)
 @EnableScheduling
 public class OrderCoreConfiguration {
 

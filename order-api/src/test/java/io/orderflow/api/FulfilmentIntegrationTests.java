@@ -11,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
 
-	private static final String SHIPMENT = """
-			{"carrier": "SF Express", "trackingNo": "SF1234567890"}""";
-
 	private final String customerId = newCustomer();
 
 	/** The customer whose orders these tests place. */
@@ -73,7 +70,7 @@ class FulfilmentIntegrationTests extends OrderApiIntegrationTest {
 		assertConflict(this.warehouse.post("/api/orders/" + pending + "/shipment", SHIPMENT), "PENDING_PAYMENT");
 		assertConflict(this.owner.post("/api/orders/" + pending + "/receipt", ""), "PENDING_PAYMENT");
 		assertConflict(this.owner.post("/api/orders/" + paid + "/receipt", ""), "PAID");
-		assertConflict(this.support.post("/api/orders/" + paid + "/cancellation", ""), "PAID");
+		assertConflict(this.support.post("/api/orders/" + completed + "/cancellation", ""), "COMPLETED");
 		assertConflict(this.warehouse.post("/api/orders/" + completed + "/shipment", SHIPMENT), "COMPLETED");
 		assertConflict(this.owner.post("/api/orders/" + completed + "/receipt", ""), "COMPLETED");
 	}

@@ -50,6 +50,15 @@ public abstract class OrderApiIntegrationTest extends IntegrationTest {
 			{"customerId": "%s", "currency": "CNY",
 			 "items": [{"sku": "SKU-1", "quantity": 2, "unitPrice": "19.90"}], "paymentTimeout": "PT30M"}""";
 
+	/** A shipment as the warehouse reports it. */
+	protected static final String SHIPMENT = """
+			{"carrier": "SF Express", "trackingNo": "SF1234567890"}""";
+
+	/** An order that costs nothing: a free gift. */
+	protected static final String FREE_ORDER = """
+			{"customerId": "%s", "currency": "CNY",
+			 "items": [{"sku": "GIFT-1", "quantity": 1, "unitPrice": "0.00"}], "paymentTimeout": "PT30M"}""";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	/** No token: the payment gateway, or anyone. */
@@ -77,7 +86,7 @@ public abstract class OrderApiIntegrationTest extends IntegrationTest {
 	protected JdbcClient jdbc;
 
 	@Autowired
-	private PaymentCallbacks payments;
+	protected PaymentCallbacks payments;
 
 	@DynamicPropertySource
 	static void tokens(DynamicPropertyRegistry registry) {
@@ -130,6 +139,23 @@ public abstract class OrderApiIntegrationTest extends IntegrationTest {
 			.single();
 	}
 
+	/**
+	 * The JSON type ({@code string}, {@code object}, {@code null}, ...) of {@code field}
+	 * in the order's event of type {@code destination}, as the outbox holds it.
+	 */
+	protected String eventFieldType(String destination, String orderNo, String field) {
+		return this.jdbc.sql("""
+				SELECT jsonb_typeof(payload::jsonb -> :field)
+				FROM outbox_message
+				WHERE destination = :destination
+				  AND payload::jsonb ->> 'orderNo' = :orderNo""")
+			.param("field", field)
+			.param("destination", destination)
+			.param("orderNo", orderNo)
+			.query(String.class)
+			.single();
+	}
+
 	/** A GET of the management port, which needs no token. */
 	protected Response management(String path) {
 		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).GET().build());
@@ -173,8 +199,8 @@ public abstract class OrderApiIntegrationTest extends IntegrationTest {
 			return send(request(path).header("Content-Type", contentType).POST(body).build());
 		}
 
-		public Response get(String path) {
-			return send(request(path).GET().build());
+		public Response get(String path, String... headers) {
+			return send(request(path, headers).GET().build());
 		}
 
 		public Response head(String path) {
@@ -199,6 +225,10 @@ public abstract class OrderApiIntegrationTest extends IntegrationTest {
 
 		public String text(String field) {
 			return this.body.path(field).asString();
+		}
+
+		public @Nullable String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
 		}
 
 	}

@@ -1,6 +1,9 @@
 package io.orderflow.api;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,7 +53,22 @@ public final class OrderBodies {
 				arguments("paymentTimeout", body("paymentTimeout", "\"PT0.5S\"")),
 				arguments("paymentTimeout", body("paymentTimeout", "\"-PT1M\"")),
 				arguments("paymentTimeout", body("paymentTimeout", "\"P31D\"")),
-				arguments("paymentTimeout", body("paymentTimeout", "\"soon\"")));
+				arguments("paymentTimeout", body("paymentTimeout", "\"soon\"")),
+				arguments("deliveryAddress.recipientName", address("recipientName", "\" \"")),
+				arguments("deliveryAddress.recipientName", address("recipientName", quoted("r".repeat(101)))),
+				arguments("deliveryAddress.recipientName", address("recipientName", "\"Li\\nLei\"")),
+				arguments("deliveryAddress.phone", address("phone", "\"call me\"")),
+				arguments("deliveryAddress.phone", address("phone", "null")),
+				arguments("deliveryAddress.country", address("country", "\"cn\"")),
+				arguments("deliveryAddress.country", address("country", "\"XX\"")),
+				arguments("deliveryAddress.city", address("city", "\"\"")),
+				arguments("deliveryAddress.region", address("region", "\"R\\u0000\"")),
+				arguments("deliveryAddress.lines", address("lines", "[]")),
+				arguments("deliveryAddress.lines", address("lines", "[\"1\", \"2\", \"3\", \"4\"]")),
+				arguments("deliveryAddress.lines[0]", address("lines", "[\"Road 1\\r\\nINFO forged\"]")),
+				arguments("deliveryAddress.lines[0]", address("lines", "[" + quoted("l".repeat(201)) + "]")),
+				arguments("deliveryAddress.postalCode", address("postalCode", "\"518 057 000 000 000 0\"")),
+				arguments("deliveryAddress.postalCode", address("postalCode", "\"#1\"")));
 	}
 
 	public static Stream<String> boundaryOrders() {
@@ -59,6 +77,8 @@ public final class OrderBodies {
 				item("\"sku\": " + quoted("s".repeat(64)) + ", \"quantity\": 10000, \"unitPrice\": 0.5"),
 				body("items", "[" + String.join(",", Collections.nCopies(100, ITEM)) + "]"),
 				body("customerId", quoted("客户-Ωmega-ü")),
+				address("recipientName", quoted("Ævar Þórsson-李雷-" + "r".repeat(84))),
+				address("lines", "[" + String.join(",", Collections.nCopies(3, quoted("l".repeat(200)))) + "]"),
 				item("\"sku\": \"S\", \"quantity\": 1, \"unitPrice\": \"99999999999999999.99\""));
 	}
 
@@ -71,6 +91,25 @@ public final class OrderBodies {
 		return order(String.join(", ", field.equals("customerId") ? replacement : customer,
 				field.equals("currency") ? replacement : currency, field.equals("items") ? replacement : items,
 				field.equals("paymentTimeout") ? replacement : timeout));
+	}
+
+	/** A valid order with a delivery address whose {@code field} is {@code json}. */
+	static String address(String field, String json) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("recipientName", "\"Li Lei\"");
+		fields.put("phone", "\"+86 138 0013 8000\"");
+		fields.put("country", "\"CN\"");
+		fields.put("region", "\"Guangdong\"");
+		fields.put("city", "\"Shenzhen\"");
+		fields.put("lines", "[\"Road 1\"]");
+		fields.put("postalCode", "\"518057\"");
+		fields.put(field, json);
+		String address = fields.entrySet()
+			.stream()
+			.map((entry) -> quoted(entry.getKey()) + ": " + entry.getValue())
+			.collect(Collectors.joining(", ", "{", "}"));
+		String valid = body("customerId", quoted("c-1"));
+		return valid.substring(0, valid.length() - 1) + ", \"deliveryAddress\": " + address + "}";
 	}
 
 	static String item(String itemFields) {

@@ -119,12 +119,13 @@ class PlaceOrderIntegrationTests extends OrderApiIntegrationTest {
 			Response created = this.checkout.post("/api/orders", VALID_ORDER.formatted(newCustomer()));
 			assertThat(created.status()).isEqualTo(201);
 			orderNo = created.text("orderNo");
-			await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedAfterFailure(orderNo) == 2);
+			// order.created, the payment timer and the payment reminder
+			await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedAfterFailure(orderNo) == 3);
 		}
 		finally {
 			brokerLink().restore();
 		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> published(orderNo) == 2);
+		await().atMost(Duration.ofSeconds(20)).until(() -> published(orderNo) == 3);
 	}
 
 	@Test

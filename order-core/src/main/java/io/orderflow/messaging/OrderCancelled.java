@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param reason {@code PAYMENT_TIMEOUT}, {@code CUSTOMER_REQUEST} or {@code OUT_OF_STOCK}
  */
 public record OrderCancelled(UUID eventId, String type, int schemaVersion, Instant occurredAt, String orderNo,
-		String customerId, String reason, Instant cancelledAt, String currency, String totalAmount,
+		long orderVersion, String customerId, String reason, Instant cancelledAt, String currency, String totalAmount,
 		List<OrderEventItem> items) {
 
 	public static final String TYPE = "order.cancelled";

@@ -11,7 +11,7 @@ import java.util.UUID;
  * auto-completion timer fired first)
  */
 public record OrderCompleted(UUID eventId, String type, int schemaVersion, Instant occurredAt, String orderNo,
-		String customerId, String completedBy, Instant completedAt) {
+		long orderVersion, String customerId, String completedBy, Instant completedAt) {
 
 	public static final String TYPE = "order.completed";
 

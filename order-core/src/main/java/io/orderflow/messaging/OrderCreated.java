@@ -9,8 +9,8 @@ import java.util.UUID;
  * stored. Amounts are decimal strings with two places.
  */
 public record OrderCreated(UUID eventId, String type, int schemaVersion, Instant occurredAt, String orderNo,
-		String customerId, String currency, String totalAmount, List<OrderEventItem> items, Instant createdAt,
-		Instant paymentDeadline) {
+		long orderVersion, String customerId, String currency, String totalAmount, List<OrderEventItem> items,
+		Instant createdAt, Instant paymentDeadline) {
 
 	public static final String TYPE = "order.created";
 

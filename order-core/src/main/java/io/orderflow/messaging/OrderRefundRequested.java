@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@code DUPLICATE_PAYMENT}). Exactly one per transaction.
  */
 public record OrderRefundRequested(UUID eventId, String type, int schemaVersion, Instant occurredAt, String orderNo,
-		String customerId, String transactionId, String amount, String currency, String reason) {
+		long orderVersion, String customerId, String transactionId, String amount, String currency, String reason) {
 
 	public static final String TYPE = "order.refund-requested";
 

@@ -10,8 +10,8 @@ import java.util.UUID;
  * receipt first.
  */
 public record OrderShipped(UUID eventId, String type, int schemaVersion, Instant occurredAt, String orderNo,
-		String customerId, String carrier, String trackingNo, Instant shippedAt, Instant autoCompleteAt,
-		List<OrderEventItem> items) {
+		long orderVersion, String customerId, String carrier, String trackingNo, Instant shippedAt,
+		Instant autoCompleteAt, List<OrderEventItem> items) {
 
 	public static final String TYPE = "order.shipped";
 

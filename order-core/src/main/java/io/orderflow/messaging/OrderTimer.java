@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A timer of an order, as it travels through the delay levels to its queue.
  */
-public sealed interface OrderTimer permits PaymentTimeoutTimer, AutoCompletionTimer {
+public sealed interface OrderTimer permits PaymentTimeoutTimer, AutoCompletionTimer, PaymentReminderTimer {
 
 	UUID timerId();
 

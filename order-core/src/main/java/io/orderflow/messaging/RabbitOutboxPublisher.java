@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 import io.orderflow.outbox.OutboxMessage;
 import io.orderflow.outbox.OutboxProperties;
 import io.orderflow.outbox.OutboxPublisher;
+import io.orderflow.outbox.TraceParents;
 
 /**
  * Publishes outbox messages with publisher confirms and mandatory returns. Events go to
@@ -56,8 +59,12 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 
 	private final Clock clock;
 
+	private final Timer confirmLatency;
+
+	private final TraceParents traceParents;
+
 	RabbitOutboxPublisher(RabbitTemplate rabbit, Topology topology, OutboxProperties properties,
-			MessagingProperties messaging, Clock clock) {
+			MessagingProperties messaging, MeterRegistry meters, TraceParents traceParents, Clock clock) {
 		if (!rabbit.getConnectionFactory().isPublisherConfirms()
 				|| !rabbit.getConnectionFactory().isPublisherReturns()) {
 			throw new IllegalStateException("The outbox needs publisher confirms and returns: set "
@@ -67,7 +74,14 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		this.topology = topology;
 		this.properties = properties;
 		this.timerLead = messaging.timerLead();
+		this.traceParents = traceParents;
 		this.clock = clock;
+		this.confirmLatency = Timer.builder("order.outbox.confirm")
+			.description("From sending an outbox message to the broker's confirm of it")
+			.serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+					Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+					Duration.ofSeconds(1), Duration.ofSeconds(5))
+			.register(meters);
 	}
 
 	@Override
@@ -91,12 +105,18 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		List<InFlight> inFlight = new ArrayList<>(batch.size());
 		for (OutboxMessage message : batch) {
 			CorrelationData correlation = new CorrelationData(message.id().toString());
+			long sentAt = System.nanoTime();
 			try {
-				send(operations, message, correlation);
-				inFlight.add(new InFlight(message, correlation, null));
+				// in the trace of the transaction that wrote the message, so that the
+				// template's observation writes that trace into the traceparent header
+				this.traceParents.within(message.traceParent(), "outbox relay", () -> {
+					send(operations, message, correlation);
+					return null;
+				});
+				inFlight.add(new InFlight(message, correlation, null, sentAt));
 			}
 			catch (AmqpException ex) {
-				inFlight.add(new InFlight(message, null, "publish failed: " + ex.getMessage()));
+				inFlight.add(new InFlight(message, null, "publish failed: " + ex.getMessage(), sentAt));
 			}
 		}
 		// Wait here, before the channel goes back to the cache with confirms outstanding.
@@ -142,6 +162,9 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		try {
 			Confirm confirm = correlation.getFuture()
 				.get(Math.max(deadlineNanos - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+			// awaited in send order: a confirm that came early is taken once the ones
+			// before it were, which is what the relay waited for
+			this.confirmLatency.record(System.nanoTime() - sent.sentAt(), TimeUnit.NANOSECONDS);
 			if (!confirm.ack()) {
 				return Delivery.failed(message.id(), "nacked by the broker: " + confirm.reason());
 			}
@@ -169,7 +192,8 @@ class RabbitOutboxPublisher implements OutboxPublisher {
 		}
 	}
 
-	private record InFlight(OutboxMessage message, @Nullable CorrelationData correlation, @Nullable String failure) {
+	private record InFlight(OutboxMessage message, @Nullable CorrelationData correlation, @Nullable String failure,
+			long sentAt) {
 	}
 
 }

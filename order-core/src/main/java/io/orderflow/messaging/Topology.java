@@ -17,6 +17,12 @@ public record Topology(String prefix) {
 	/** Routing key and AMQP {@code type} of the auto-completion timer. */
 	public static final String AUTO_COMPLETION = "auto-completion";
 
+	/** Routing key and AMQP {@code type} of the payment reminder timer. */
+	public static final String PAYMENT_REMINDER = "payment-reminder";
+
+	/** The names of every timer, each with a queue of its own. */
+	public static final List<String> TIMERS = List.of(PAYMENT_TIMEOUT, AUTO_COMPLETION, PAYMENT_REMINDER);
+
 	/**
 	 * Routing key, within the parking lot, of inventory messages that could not be
 	 * handled.
@@ -57,16 +63,42 @@ public record Topology(String prefix) {
 
 	/** Queue of expired payment timers, consumed by the timeout consumer. */
 	public String paymentTimeoutQueue() {
-		return this.prefix + "order.payment-timeout";
+		return timerQueue(PAYMENT_TIMEOUT);
 	}
 
 	/** Queue of expired auto-completion timers, consumed by the timeout consumer. */
 	public String autoCompletionQueue() {
-		return this.prefix + "order.auto-completion";
+		return timerQueue(AUTO_COMPLETION);
 	}
 
 	public String autoCompletionParkingLot() {
-		return this.prefix + "order.auto-completion.parking-lot";
+		return timerParkingLot(AUTO_COMPLETION);
+	}
+
+	/** Queue of due payment reminders, consumed by the timeout consumer. */
+	public String paymentReminderQueue() {
+		return timerQueue(PAYMENT_REMINDER);
+	}
+
+	public String paymentReminderParkingLot() {
+		return timerParkingLot(PAYMENT_REMINDER);
+	}
+
+	/** The queue of the timers named {@code timer} (one of {@link #TIMERS}). */
+	public String timerQueue(String timer) {
+		return this.prefix + "order." + requireTimer(timer);
+	}
+
+	/** Where the timers named {@code timer} that failed processing are parked. */
+	public String timerParkingLot(String timer) {
+		return timerQueue(timer) + ".parking-lot";
+	}
+
+	private static String requireTimer(String timer) {
+		if (!TIMERS.contains(timer)) {
+			throw new IllegalArgumentException("No timer named " + timer + "; timers are " + TIMERS);
+		}
+		return timer;
 	}
 
 	/**
@@ -92,14 +124,14 @@ public record Topology(String prefix) {
 
 	/** Payment timers that failed processing, for a person to inspect and replay. */
 	public String paymentTimeoutParkingLot() {
-		return this.prefix + "order.payment-timeout.parking-lot";
+		return timerParkingLot(PAYMENT_TIMEOUT);
 	}
 
 	/** Every queue of the service, e.g. to delete a test or benchmark topology. */
 	public List<String> queues() {
-		List<String> queues = new ArrayList<>(
-				List.of(paymentTimeoutQueue(), paymentTimeoutParkingLot(), autoCompletionQueue(),
-						autoCompletionParkingLot(), inventoryEventsQueue(), inventoryEventsParkingLot()));
+		List<String> queues = new ArrayList<>(List.of(paymentTimeoutQueue(), paymentTimeoutParkingLot(),
+				autoCompletionQueue(), autoCompletionParkingLot(), paymentReminderQueue(), paymentReminderParkingLot(),
+				inventoryEventsQueue(), inventoryEventsParkingLot()));
 		for (int level = 0; level < DelayLevels.COUNT; level++) {
 			queues.add(delayLevel(level));
 		}

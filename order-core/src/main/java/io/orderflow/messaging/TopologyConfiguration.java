@@ -42,9 +42,9 @@ class TopologyConfiguration {
 		declarables.add(parkingLot);
 		TopicExchange due = new TopicExchange(topology.dueTimersExchange());
 		declarables.add(due);
-		for (String timer : List.of(Topology.PAYMENT_TIMEOUT, Topology.AUTO_COMPLETION)) {
-			String queue = timerQueue(topology, timer);
-			declarables.addAll(consumed(queue, parkingLotOf(topology, timer), timer, parkingLot,
+		for (String timer : Topology.TIMERS) {
+			String queue = topology.timerQueue(timer);
+			declarables.addAll(consumed(queue, topology.timerParkingLot(timer), timer, parkingLot,
 					BindingBuilder.bind(queueNamed(queue)).to(due).with("#." + timer)));
 			declarables.addAll(timerArrivals(topology, timer));
 		}
@@ -95,7 +95,7 @@ class TopologyConfiguration {
 	 * level.
 	 */
 	private static List<Declarable> timerArrivals(Topology topology, String timer) {
-		String queue = timerQueue(topology, timer);
+		String queue = topology.timerQueue(timer);
 		List<Declarable> declarables = new ArrayList<>();
 		declarables.add(toQueue(queue, topology.timersExchange(), timer));
 		for (int level = 0; level < DelayLevels.COUNT; level++) {
@@ -103,15 +103,6 @@ class TopologyConfiguration {
 				.add(toQueue(queue, topology.delayLevelExpired(level), DelayLevels.lastLevelBinding(level, timer)));
 		}
 		return declarables;
-	}
-
-	private static String timerQueue(Topology topology, String timer) {
-		return Topology.PAYMENT_TIMEOUT.equals(timer) ? topology.paymentTimeoutQueue() : topology.autoCompletionQueue();
-	}
-
-	private static String parkingLotOf(Topology topology, String timer) {
-		return Topology.PAYMENT_TIMEOUT.equals(timer) ? topology.paymentTimeoutParkingLot()
-				: topology.autoCompletionParkingLot();
 	}
 
 	private static Binding toQueue(String queue, String exchange, String routingKey) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.orderflow.order.TransitionOutcome.Applied;
@@ -18,9 +19,9 @@ import io.orderflow.order.TransitionOutcome.NotAllowed;
 import io.orderflow.order.TransitionOutcome.Rescheduled;
 
 /**
- * Cancels orders that are still awaiting payment. Whoever commits first wins: the guarded
- * update lets exactly one of a customer's cancel, a payment timeout (and a payment)
- * change the order, and only the winner writes an event.
+ * Cancels orders that are not shipped yet. Whoever commits first wins: the guarded update
+ * lets exactly one of a customer's cancel, a payment timeout, a payment, a shipment and
+ * an out-of-stock answer change the order, and only the winner writes an event.
  */
 @Service
 public class OrderCancellation {
@@ -43,16 +44,20 @@ public class OrderCancellation {
 	}
 
 	/**
-	 * The customer changed their mind before paying (and asked themselves or through
-	 * support, as {@code access} says). An order outside {@code access} is an
-	 * {@link TransitionOutcome.UnknownOrder}.
+	 * The customer changed their mind before shipment (and asked themselves or through
+	 * support, as {@code access} says): the order is cancelled if it awaits payment or is
+	 * paid and not shipped, and its version is one {@code expected}. An order outside
+	 * {@code access} is an {@link TransitionOutcome.UnknownOrder}.
+	 * <p>
+	 * Runs in the caller's transaction, which refunds a paid order
+	 * ({@code io.orderflow.payment.CustomerCancellation}): a cancelled paid order without
+	 * its refund must never commit.
 	 */
-	@Transactional
-	public TransitionOutcome cancelAtCustomerRequest(String orderNo, OrderAccess access) {
+	@Transactional(propagation = Propagation.MANDATORY)
+	public TransitionOutcome cancelAtCustomerRequest(String orderNo, OrderAccess access, ExpectedVersion expected) {
 		Instant now = this.clock.instant();
-		return this.orders.outcome(orderNo, access,
-				this.orders.cancelAwaitingPayment(orderNo, access, CancelReason.CUSTOMER_REQUEST, now),
-				(order) -> cancelled(order, now));
+		return this.orders.outcome(orderNo, access, expected,
+				this.orders.cancelAtCustomerRequest(orderNo, access, expected, now), (order) -> cancelled(order, now));
 	}
 
 	/**

@@ -48,9 +48,19 @@ public class OrderFulfilment {
 	 */
 	@Transactional
 	public TransitionOutcome ship(String orderNo, String carrier, String trackingNo, Duration autoCompleteAfter) {
+		return ship(orderNo, carrier, trackingNo, autoCompleteAfter, ExpectedVersion.ANY);
+	}
+
+	/**
+	 * PAID to SHIPPED, if the order's version is one {@code expected}; the order
+	 * completes by itself {@code autoCompleteAfter} from now.
+	 */
+	@Transactional
+	public TransitionOutcome ship(String orderNo, String carrier, String trackingNo, Duration autoCompleteAfter,
+			ExpectedVersion expected) {
 		Instant now = this.clock.instant();
-		return this.orders.outcome(orderNo, OrderAccess.ANY_CUSTOMER,
-				this.orders.ship(orderNo, carrier, trackingNo, now.plus(autoCompleteAfter), now), (order) -> {
+		return this.orders.outcome(orderNo, OrderAccess.ANY_CUSTOMER, expected,
+				this.orders.ship(orderNo, carrier, trackingNo, now.plus(autoCompleteAfter), expected, now), (order) -> {
 					Shipment shipment = order.shipment();
 					this.events.shipped(order, shipment, now);
 					this.timers.scheduleAutoCompletion(order, shipment, now);
@@ -66,9 +76,18 @@ public class OrderFulfilment {
 	 */
 	@Transactional
 	public TransitionOutcome confirmReceipt(String orderNo, OrderAccess access) {
+		return confirmReceipt(orderNo, access, ExpectedVersion.ANY);
+	}
+
+	/**
+	 * SHIPPED to COMPLETED: the customer confirms receipt of the order at a version
+	 * {@code expected}.
+	 */
+	@Transactional
+	public TransitionOutcome confirmReceipt(String orderNo, OrderAccess access, ExpectedVersion expected) {
 		Instant now = this.clock.instant();
-		return this.orders.outcome(orderNo, access, this.orders.completeAtCustomerRequest(orderNo, access, now),
-				this::completed);
+		return this.orders.outcome(orderNo, access, expected,
+				this.orders.completeAtCustomerRequest(orderNo, access, expected, now), this::completed);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.orderflow.order;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.orderflow.PaymentReminderProperties;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places orders: stores the order, its {@code order.created} event and its payment timer
- * in one transaction.
+ * Places orders: stores the order, its {@code order.created} event, its payment timer and
+ * its payment reminder in one transaction. An order that costs nothing is paid as it is
+ * placed ({@code order.paid} instead of timers): no payment will ever come for it.
  */
 @Service
 public class OrderPlacement {
@@ -26,13 +29,17 @@ public class OrderPlacement {
 
 	private final OrderTimers timers;
 
+	private final PaymentReminderProperties reminders;
+
 	private final Clock clock;
 
-	OrderPlacement(Orders orders, OrderNumbers orderNumbers, OrderEvents events, OrderTimers timers, Clock clock) {
+	OrderPlacement(Orders orders, OrderNumbers orderNumbers, OrderEvents events, OrderTimers timers,
+			PaymentReminderProperties reminders, Clock clock) {
 		this.orders = orders;
 		this.orderNumbers = orderNumbers;
 		this.events = events;
 		this.timers = timers;
+		this.reminders = reminders;
 		this.clock = clock;
 	}
 
@@ -44,7 +51,14 @@ public class OrderPlacement {
 		Order order = Order.placed(this.orderNumbers.next(now), newOrder, now);
 		this.orders.insert(order);
 		this.events.created(order, now);
+		if (order.isFree()) {
+			this.events.paid(order, null, now);
+			log.info("Placed order {} for customer {}: it costs nothing, so it is paid", order.orderNo(),
+					order.customerId());
+			return order;
+		}
 		this.timers.schedulePaymentTimeout(order, now);
+		this.timers.schedulePaymentReminder(order, this.reminders.beforeDeadline(), now);
 		log.info("Placed order {} for customer {}: {} {}, payment due by {}", order.orderNo(), order.customerId(),
 				order.totalAmount(), order.currency(), order.paymentDeadline());
 		return order;

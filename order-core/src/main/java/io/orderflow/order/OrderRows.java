@@ -18,7 +18,13 @@ final class OrderRows {
 	static final String COLUMNS = """
 			id, order_no, customer_id, status, cancel_reason, currency, total_amount,
 			created_at, payment_deadline, paid_at, cancelled_at,
-			carrier, tracking_no, shipped_at, auto_complete_at, completed_at, completed_by, inventory_status""";
+			carrier, tracking_no, shipped_at, auto_complete_at, completed_at, completed_by, inventory_status,
+			version, delivery_recipient, delivery_phone, delivery_country, delivery_region, delivery_city,
+			delivery_district, delivery_lines, delivery_postal_code, delivery_address_erased_at,
+			payment_reminder_sent_at""";
+
+	/** What separates the lines of an address in {@code delivery_lines}. */
+	static final String ADDRESS_LINE_BREAK = "\n";
 
 	private OrderRows() {
 	}
@@ -32,7 +38,9 @@ final class OrderRows {
 				Currency.getInstance(rs.getString("currency")), rs.getBigDecimal("total_amount"), List.of(),
 				instant(rs, "created_at"), instant(rs, "payment_deadline"), instant(rs, "paid_at"),
 				instant(rs, "cancelled_at"), shipment(rs), completion(rs),
-				(inventoryStatus != null) ? InventoryStatus.valueOf(inventoryStatus) : null);
+				(inventoryStatus != null) ? InventoryStatus.valueOf(inventoryStatus) : null, rs.getLong("version"),
+				deliveryAddress(rs), instant(rs, "delivery_address_erased_at"),
+				instant(rs, "payment_reminder_sent_at"));
 		return new StoredOrder(rs.getLong("id"), order);
 	}
 
@@ -41,6 +49,17 @@ final class OrderRows {
 		Instant autoCompleteAt = instant(rs, "auto_complete_at");
 		return (shippedAt != null && autoCompleteAt != null)
 				? new Shipment(rs.getString("carrier"), rs.getString("tracking_no"), shippedAt, autoCompleteAt) : null;
+	}
+
+	private static @Nullable DeliveryAddress deliveryAddress(ResultSet rs) throws SQLException {
+		String recipient = rs.getString("delivery_recipient");
+		if (recipient == null) {
+			return null;
+		}
+		return new DeliveryAddress(recipient, rs.getString("delivery_phone"), rs.getString("delivery_country"),
+				rs.getString("delivery_region"), rs.getString("delivery_city"), rs.getString("delivery_district"),
+				List.of(rs.getString("delivery_lines").split(ADDRESS_LINE_BREAK)),
+				rs.getString("delivery_postal_code"));
 	}
 
 	private static @Nullable Completion completion(ResultSet rs) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.Set;
  * <pre>
  * PENDING_PAYMENT ──pay──▶ PAID ──ship──▶ SHIPPED ──receive / auto-complete──▶ COMPLETED
  *        │                   │
- *        └──cancel──▶ CANCELLED ◀──out of stock (refunded)
+ *        └──cancel──▶ CANCELLED ◀──cancel, out of stock (refunded)
  * </pre>
  *
  * Every move is a row of {@link OrderTransition}, run as a guarded update in

@@ -27,8 +27,11 @@ public enum OrderTransition {
 	/** The payment gateway reports the payment. */
 	PAY(EnumSet.of(PENDING_PAYMENT), PAID, OrderPaid.TYPE),
 
-	/** The customer (or support for them) cancels before paying. */
-	CANCEL_AT_CUSTOMER_REQUEST(EnumSet.of(PENDING_PAYMENT), CANCELLED, OrderCancelled.TYPE),
+	/**
+	 * The customer (or support for them) cancels before shipment; a paid order is
+	 * refunded in the same transaction.
+	 */
+	CANCEL_AT_CUSTOMER_REQUEST(EnumSet.of(PENDING_PAYMENT, PAID), CANCELLED, OrderCancelled.TYPE),
 
 	/**
 	 * The payment deadline passed: the payment timer, the sweeper or a read of the order.

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +32,12 @@ import io.orderflow.order.OrderRows.StoredOrder;
 class Orders {
 
 	private static final String INSERT_ORDER = """
-			INSERT INTO orders (order_no, customer_id, status, currency, total_amount, created_at, payment_deadline)
-			VALUES (:orderNo, :customerId, :status, :currency, :totalAmount, :createdAt, :paymentDeadline)
+			INSERT INTO orders (order_no, customer_id, status, version, currency, total_amount, created_at,
+			                    payment_deadline, paid_at, delivery_recipient, delivery_phone, delivery_country, delivery_region,
+			                    delivery_city, delivery_district, delivery_lines, delivery_postal_code)
+			VALUES (:orderNo, :customerId, :status, :version, :currency, :totalAmount, :createdAt,
+			        :paymentDeadline, :paidAt, :recipient, :phone, :country, :region,
+			        :city, :district, :lines, :postalCode)
 			RETURNING id""";
 
 	private static final String INSERT_ITEM = """
@@ -49,19 +55,24 @@ class Orders {
 
 	private static final String SELECT_ACCESSIBLE_BY_ORDER_NO = SELECT_BY_ORDER_NO + OWNED;
 
+	// What the client last saw, when it says (If-Match): :versions holds the versions it
+	// accepts unless :anyVersion (ExpectedVersion).
+	private static final String MATCHING_VERSION = "\n  AND (:anyVersion OR version = ANY(:versions))";
+
 	private static final String SELECT_BY_ORDER_NOS = """
 			SELECT %s
 			FROM orders
 			WHERE order_no IN (:orderNos)""".formatted(OrderRows.COLUMNS);
 
-	private static final String CANCEL_AWAITING_PAYMENT = """
+	private static final String CANCEL_AT_CUSTOMER_REQUEST = """
 			UPDATE orders
 			SET status = :to,
-			    cancel_reason = :reason,
-			    cancelled_at = :now
+			    cancel_reason = 'CUSTOMER_REQUEST',
+			    cancelled_at = :now,
+			    version = version + 1
 			WHERE order_no = :orderNo
-			  AND status = ANY(:from)%s
-			RETURNING %s""".formatted(OWNED, OrderRows.COLUMNS);
+			  AND status = ANY(:from)%s%s
+			RETURNING %s""".formatted(OWNED, MATCHING_VERSION, OrderRows.COLUMNS);
 
 	// Planned through the order number whatever the statistics say: no index on
 	// payment_deadline serves this guard
@@ -70,7 +81,8 @@ class Orders {
 			UPDATE orders
 			SET status = :to,
 			    cancel_reason = 'PAYMENT_TIMEOUT',
-			    cancelled_at = :now
+			    cancelled_at = :now,
+			    version = version + 1
 			WHERE order_no = ANY(:orderNos)
 			  AND status = ANY(:from)
 			  AND payment_deadline <= :now
@@ -79,7 +91,8 @@ class Orders {
 	private static final String MARK_PAID = """
 			UPDATE orders
 			SET status = :to,
-			    paid_at = :now
+			    paid_at = :now,
+			    version = version + 1
 			WHERE order_no = :orderNo
 			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
@@ -90,7 +103,8 @@ class Orders {
 			UPDATE orders
 			SET status = :to,
 			    cancel_reason = 'PAYMENT_TIMEOUT',
-			    cancelled_at = :now
+			    cancelled_at = :now,
+			    version = version + 1
 			WHERE id IN (SELECT id
 			             FROM orders
 			             WHERE paid_at IS NULL
@@ -108,26 +122,29 @@ class Orders {
 			    carrier = :carrier,
 			    tracking_no = :trackingNo,
 			    shipped_at = :now,
-			    auto_complete_at = :autoCompleteAt
+			    auto_complete_at = :autoCompleteAt,
+			    version = version + 1
 			WHERE order_no = :orderNo
-			  AND status = ANY(:from)
-			RETURNING %s""".formatted(OrderRows.COLUMNS);
+			  AND status = ANY(:from)%s
+			RETURNING %s""".formatted(MATCHING_VERSION, OrderRows.COLUMNS);
 
 	private static final String COMPLETE_AT_CUSTOMER_REQUEST = """
 			UPDATE orders
 			SET status = :to,
 			    completed_at = :now,
-			    completed_by = 'CUSTOMER'
+			    completed_by = 'CUSTOMER',
+			    version = version + 1
 			WHERE order_no = :orderNo
-			  AND status = ANY(:from)%s
-			RETURNING %s""".formatted(OWNED, OrderRows.COLUMNS);
+			  AND status = ANY(:from)%s%s
+			RETURNING %s""".formatted(OWNED, MATCHING_VERSION, OrderRows.COLUMNS);
 
 	// Planned through the order number, like CANCEL_OVERDUE.
 	private static final String COMPLETE_AUTOMATICALLY = """
 			UPDATE orders
 			SET status = :to,
 			    completed_at = :now,
-			    completed_by = 'AUTO'
+			    completed_by = 'AUTO',
+			    version = version + 1
 			WHERE order_no = ANY(:orderNos)
 			  AND status = ANY(:from)
 			  AND auto_complete_at <= :now
@@ -138,7 +155,8 @@ class Orders {
 			UPDATE orders
 			SET status = :to,
 			    completed_at = :now,
-			    completed_by = 'AUTO'
+			    completed_by = 'AUTO',
+			    version = version + 1
 			WHERE id IN (SELECT id
 			             FROM orders
 			             WHERE shipped_at IS NOT NULL
@@ -157,7 +175,8 @@ class Orders {
 			    cancel_reason = 'OUT_OF_STOCK',
 			    cancelled_at = :now,
 			    inventory_status = 'REJECTED',
-			    inventory_updated_at = :now
+			    inventory_updated_at = :now,
+			    version = version + 1
 			WHERE order_no = :orderNo
 			  AND status = ANY(:from)
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
@@ -166,9 +185,41 @@ class Orders {
 	private static final String RECORD_INVENTORY_STATUS = """
 			UPDATE orders
 			SET inventory_status = :inventoryStatus,
-			    inventory_updated_at = :now
+			    inventory_updated_at = :now,
+			    version = version + 1
 			WHERE order_no = :orderNo
 			  AND inventory_status IS NULL""";
+
+	// At most one reminder per order, only while it is unpaid and its deadline is ahead.
+	// Planned through the order number, like CANCEL_OVERDUE.
+	private static final String REMIND_OF_PAYMENT = """
+			UPDATE orders
+			SET payment_reminder_sent_at = :now,
+			    version = version + 1
+			WHERE order_no = ANY(:orderNos)
+			  AND status = 'PENDING_PAYMENT'
+			  AND payment_reminder_sent_at IS NULL
+			  AND payment_deadline > :now
+			RETURNING %s""".formatted(OrderRows.COLUMNS);
+
+	private static final String ERASE_DELIVERY_ADDRESSES = """
+			UPDATE orders
+			SET delivery_recipient = NULL,
+			    delivery_phone = NULL,
+			    delivery_country = NULL,
+			    delivery_region = NULL,
+			    delivery_city = NULL,
+			    delivery_district = NULL,
+			    delivery_lines = NULL,
+			    delivery_postal_code = NULL,
+			    delivery_address_erased_at = :now,
+			    version = version + 1
+			WHERE customer_id = :customerId
+			  AND delivery_recipient IS NOT NULL
+			RETURNING order_no""";
+
+	private static final List<String> ADDRESS_PARAMETERS = List.of("recipient", "phone", "country", "region", "city",
+			"district", "lines", "postalCode");
 
 	private final JdbcClient jdbc;
 
@@ -187,10 +238,14 @@ class Orders {
 			.param("orderNo", order.orderNo())
 			.param("customerId", order.customerId())
 			.param("status", order.status().name())
+			.param("version", order.version())
 			.param("currency", order.currency().getCurrencyCode())
 			.param("totalAmount", order.totalAmount())
 			.param("createdAt", Timestamps.utc(order.createdAt()))
 			.param("paymentDeadline", Timestamps.utc(order.paymentDeadline()))
+			.param("paidAt", (order.paidAt() != null) ? Timestamps.utc(order.paidAt()) : null,
+					Types.TIMESTAMP_WITH_TIMEZONE)
+			.params(addressColumns(order.deliveryAddress()))
 			.query(Long.class)
 			.single();
 		List<OrderLine> items = order.items();
@@ -233,12 +288,13 @@ class Orders {
 	}
 
 	/**
-	 * Cancels the order if, and only if, it is still awaiting payment and {@code access}
-	 * covers it.
+	 * Cancels the order at its customer's request if, and only if, it is still awaiting
+	 * payment or paid and not shipped, {@code access} covers it and its version is one
+	 * {@code expected}.
 	 */
-	Optional<Order> cancelAwaitingPayment(String orderNo, OrderAccess access, CancelReason reason, Instant now) {
-		return transition(OrderTransition.CANCEL_AT_CUSTOMER_REQUEST, CANCEL_AWAITING_PAYMENT, orderNo, now,
-				owned(access, Map.of("reason", reason.name())));
+	Optional<Order> cancelAtCustomerRequest(String orderNo, OrderAccess access, ExpectedVersion expected, Instant now) {
+		return transition(OrderTransition.CANCEL_AT_CUSTOMER_REQUEST, CANCEL_AT_CUSTOMER_REQUEST, orderNo, now,
+				versioned(expected, owned(access, Map.of())));
 	}
 
 	/**
@@ -284,16 +340,21 @@ class Orders {
 			.list());
 	}
 
-	/** PAID to SHIPPED. */
-	Optional<Order> ship(String orderNo, String carrier, String trackingNo, Instant autoCompleteAt, Instant now) {
-		return transition(OrderTransition.SHIP, SHIP, orderNo, now,
-				Map.of("carrier", carrier, "trackingNo", trackingNo, "autoCompleteAt", Timestamps.utc(autoCompleteAt)));
+	/** PAID to SHIPPED, if the order's version is one {@code expected}. */
+	Optional<Order> ship(String orderNo, String carrier, String trackingNo, Instant autoCompleteAt,
+			ExpectedVersion expected, Instant now) {
+		return transition(OrderTransition.SHIP, SHIP, orderNo, now, versioned(expected, Map.of("carrier", carrier,
+				"trackingNo", trackingNo, "autoCompleteAt", Timestamps.utc(autoCompleteAt))));
 	}
 
-	/** SHIPPED to COMPLETED, by the customer, if {@code access} covers the order. */
-	Optional<Order> completeAtCustomerRequest(String orderNo, OrderAccess access, Instant now) {
+	/**
+	 * SHIPPED to COMPLETED, by the customer, if {@code access} covers the order and its
+	 * version is one {@code expected}.
+	 */
+	Optional<Order> completeAtCustomerRequest(String orderNo, OrderAccess access, ExpectedVersion expected,
+			Instant now) {
 		return transition(OrderTransition.CONFIRM_RECEIPT, COMPLETE_AT_CUSTOMER_REQUEST, orderNo, now,
-				owned(access, Map.of()));
+				versioned(expected, owned(access, Map.of())));
 	}
 
 	/**
@@ -319,6 +380,34 @@ class Orders {
 			.param("inventoryStatus", status.name())
 			.param("now", Timestamps.utc(now))
 			.update() == 1;
+	}
+
+	/**
+	 * Stamps the payment reminder of those of the orders that are still unpaid, not yet
+	 * reminded and not yet due, in one statement.
+	 * @return the orders whose customer is to be reminded now
+	 */
+	List<Order> remindOfPayment(Collection<String> orderNos, Instant now) {
+		if (orderNos.isEmpty()) {
+			return List.of();
+		}
+		return this.lines.attachTo(this.jdbc.sql(REMIND_OF_PAYMENT)
+			.param("orderNos", orderNos.toArray(String[]::new))
+			.param("now", Timestamps.utc(now))
+			.query(OrderRows::map)
+			.list());
+	}
+
+	/**
+	 * Removes the delivery address from every order of the customer that has one.
+	 * @return the numbers of the orders it changed
+	 */
+	List<String> eraseDeliveryAddresses(String customerId, Instant now) {
+		return this.jdbc.sql(ERASE_DELIVERY_ADDRESSES)
+			.param("customerId", customerId)
+			.param("now", Timestamps.utc(now))
+			.query(String.class)
+			.list();
 	}
 
 	/** Runs a guarded update that returns the changed order, if the guard held. */
@@ -351,16 +440,57 @@ class Orders {
 	 */
 	TransitionOutcome outcome(String orderNo, OrderAccess access, Optional<Order> changed,
 			Function<Order, TransitionOutcome> applied) {
+		return outcome(orderNo, access, ExpectedVersion.ANY, changed, applied);
+	}
+
+	/**
+	 * As {@link #outcome(String, OrderAccess, Optional, Function)}, for an update that
+	 * also required a version {@code expected}: an order at another version is
+	 * {@link TransitionOutcome.Stale}, whatever its status.
+	 */
+	TransitionOutcome outcome(String orderNo, OrderAccess access, ExpectedVersion expected, Optional<Order> changed,
+			Function<Order, TransitionOutcome> applied) {
 		if (changed.isPresent()) {
 			return applied.apply(changed.get());
 		}
-		return findByOrderNo(orderNo, access).<TransitionOutcome>map(TransitionOutcome.NotAllowed::new)
+		return findByOrderNo(orderNo, access)
+			.<TransitionOutcome>map((order) -> expected.matches(order.version())
+					? new TransitionOutcome.NotAllowed(order) : new TransitionOutcome.Stale(order))
 			.orElseGet(() -> new TransitionOutcome.UnknownOrder(orderNo));
 	}
 
 	/** The statement with the {@code :from} and {@code :to} of the transition it runs. */
 	private StatementSpec guarded(OrderTransition transition, String sql) {
 		return this.jdbc.sql(sql).param("from", transition.fromNames()).param("to", transition.to().name());
+	}
+
+	/** The parameters plus the {@code :anyVersion} and {@code :versions} of the guard. */
+	private static Map<String, ?> versioned(ExpectedVersion expected, Map<String, ?> parameters) {
+		Map<String, Object> all = new HashMap<>(parameters);
+		all.put("anyVersion", expected instanceof ExpectedVersion.AnyVersion);
+		all.put("versions", (expected instanceof ExpectedVersion.OneOf oneOf) ? oneOf.versions().toArray(Long[]::new)
+				: new Long[0]);
+		return all;
+	}
+
+	/** The columns of the address, all {@code NULL} when there is none. */
+	private static Map<String, SqlParameterValue> addressColumns(@Nullable DeliveryAddress address) {
+		Map<String, String> values = new HashMap<>();
+		if (address != null) {
+			values.put("recipient", address.recipientName());
+			values.put("phone", address.phone());
+			values.put("country", address.country());
+			values.put("region", address.region());
+			values.put("city", address.city());
+			values.put("district", address.district());
+			values.put("lines", String.join(OrderRows.ADDRESS_LINE_BREAK, address.lines()));
+			values.put("postalCode", address.postalCode());
+		}
+		Map<String, SqlParameterValue> columns = new HashMap<>();
+		for (String name : ADDRESS_PARAMETERS) {
+			columns.put(name, new SqlParameterValue(Types.VARCHAR, values.get(name)));
+		}
+		return columns;
 	}
 
 	/** The parameters plus the {@code :owner} of the guard. */

@@ -14,6 +14,13 @@ public sealed interface TransitionOutcome {
 	record NotAllowed(Order order) implements TransitionOutcome {
 	}
 
+	/**
+	 * The order is no longer at the version the caller expected ({@code If-Match}):
+	 * nothing changed.
+	 */
+	record Stale(Order order) implements TransitionOutcome {
+	}
+
 	/** A timer arrived before its time; a new one was scheduled. */
 	record Rescheduled(Order order) implements TransitionOutcome {
 	}

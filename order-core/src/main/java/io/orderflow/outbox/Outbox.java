@@ -1,6 +1,7 @@
 package io.orderflow.outbox;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,10 +32,17 @@ public class Outbox {
 
 	private final JsonMapper json;
 
-	Outbox(OutboxRepository repository, OutboxRelay relay, JsonMapper json) {
+	private final OutboxMeters meters;
+
+	private final TraceParents traceParents;
+
+	Outbox(OutboxRepository repository, OutboxRelay relay, JsonMapper json, OutboxMeters meters,
+			TraceParents traceParents) {
 		this.repository = repository;
 		this.relay = relay;
 		this.json = json;
+		this.meters = meters;
+		this.traceParents = traceParents;
 	}
 
 	/**
@@ -43,7 +51,7 @@ public class Outbox {
 	 */
 	public void addEvent(UUID eventId, String routingKey, Object payload, Instant now) {
 		add(new OutboxMessage(eventId, OutboxMessage.Kind.EVENT, routingKey, this.json.writeValueAsString(payload),
-				null, now, 0));
+				null, now, 0, this.traceParents.current()));
 	}
 
 	/**
@@ -51,7 +59,17 @@ public class Outbox {
 	 */
 	public void addTimer(UUID timerId, String timerName, Object payload, Instant deliverAt, Instant now) {
 		add(new OutboxMessage(timerId, OutboxMessage.Kind.TIMER, timerName, this.json.writeValueAsString(payload),
-				deliverAt, now, 0));
+				deliverAt, now, 0, this.traceParents.current()));
+	}
+
+	/**
+	 * Replaces {@code field} with {@code null} in the events with {@code routingKey} of
+	 * these orders that the outbox still holds, published or not: personal data a
+	 * customer asked to erase.
+	 * @return how many events it changed
+	 */
+	public int redactEventField(String routingKey, Collection<String> orderNos, String field) {
+		return orderNos.isEmpty() ? 0 : this.repository.redactEventField(routingKey, orderNos, field);
 	}
 
 	private void add(OutboxMessage message) {
@@ -92,6 +110,7 @@ public class Outbox {
 		@Override
 		public void afterCommit() {
 			Outbox.this.relay.wakeUp();
+			Outbox.this.meters.committed(this.messages);
 		}
 
 		@Override

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param payload the JSON body
  * @param deliverAt when a timer is due; {@code null} for events
  * @param attempts failed publish attempts so far
+ * @param traceParent the W3C {@code traceparent} of the transaction that wrote it, if it
+ * ran in a trace
  */
 public record OutboxMessage(UUID id, Kind kind, String destination, String payload, @Nullable Instant deliverAt,
-		Instant createdAt, int attempts) {
+		Instant createdAt, int attempts, @Nullable String traceParent) {
 
 	public enum Kind {
 

@@ -44,6 +44,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
+	private final OutboxMeters meters;
+
 	private final Clock clock;
 
 	private final Semaphore wakeUps = new Semaphore(0);
@@ -53,11 +55,12 @@ public class OutboxRelay implements SmartLifecycle {
 	private final List<Thread> workers = new ArrayList<>();
 
 	OutboxRelay(OutboxRepository repository, OutboxPublisher publisher, TransactionTemplate transactions,
-			OutboxProperties properties, Clock clock) {
+			OutboxProperties properties, OutboxMeters meters, Clock clock) {
 		this.repository = repository;
 		this.publisher = publisher;
 		this.transactions = transactions;
 		this.properties = properties;
+		this.meters = meters;
 		this.clock = clock;
 	}
 
@@ -94,6 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
 		this.repository.markPublished(confirmed, now);
 		for (int i = 0; i < batch.size(); i++) {
 			String failure = deliveries.get(i).failure();
+			this.meters.published(batch.get(i), failure == null);
 			if (failure != null) {
 				OutboxMessage message = batch.get(i);
 				int attempts = message.attempts() + 1;

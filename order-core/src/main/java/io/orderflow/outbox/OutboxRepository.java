@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,13 +21,14 @@ import io.orderflow.jdbc.Timestamps;
 class OutboxRepository {
 
 	private static final String INSERT = """
-			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+			INSERT INTO outbox_message (id, kind, destination, payload, deliver_at, created_at, next_attempt_at,
+			                            trace_parent)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	// SKIP LOCKED lets several relays (one per app instance) share the table without
 	// waiting.
 	private static final String LOCK_DUE = """
-			SELECT id, kind, destination, payload, deliver_at, created_at, attempts
+			SELECT id, kind, destination, payload, deliver_at, created_at, attempts, trace_parent
 			FROM outbox_message
 			WHERE published_at IS NULL
 			  AND next_attempt_at <= :now
@@ -46,6 +49,13 @@ class OutboxRepository {
 			    last_error = :error
 			WHERE id = :id""";
 
+	// Reads the unpublished rows' partial index only: cheap while the backlog is small,
+	// which is when nobody needs to look.
+	private static final String BACKLOG = """
+			SELECT count(*) AS rows, min(created_at) AS oldest_created_at
+			FROM outbox_message
+			WHERE published_at IS NULL""";
+
 	private static final String DELETE_PUBLISHED_BEFORE = """
 			DELETE FROM outbox_message
 			WHERE published_at < :cutoff""";
@@ -53,6 +63,15 @@ class OutboxRepository {
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
+
+	// Rare (an operator's erasure request): scans the events of one routing key.
+	private static final String REDACT_EVENT_FIELD = """
+			UPDATE outbox_message
+			SET payload = jsonb_set(payload::jsonb, ARRAY[CAST(:field AS text)], 'null'::jsonb)::text
+			WHERE kind = 'EVENT'
+			  AND destination = :routingKey
+			  AND payload::jsonb ->> 'orderNo' = ANY(:orderNos)
+			  AND payload::jsonb ->> :field IS NOT NULL""";
 
 	OutboxRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
@@ -70,6 +89,7 @@ class OutboxRepository {
 			statement.setObject(5, Timestamps.utcOrNull(message.deliverAt()), Types.TIMESTAMP_WITH_TIMEZONE);
 			statement.setObject(6, createdAt);
 			statement.setObject(7, createdAt);
+			statement.setString(8, message.traceParent());
 		});
 	}
 
@@ -95,8 +115,23 @@ class OutboxRepository {
 			.update();
 	}
 
+	int redactEventField(String routingKey, Collection<String> orderNos, String field) {
+		return this.jdbc.sql(REDACT_EVENT_FIELD)
+			.param("routingKey", routingKey)
+			.param("orderNos", orderNos.toArray(String[]::new))
+			.param("field", field)
+			.update();
+	}
+
 	int deletePublishedBefore(Instant cutoff) {
 		return this.jdbc.sql(DELETE_PUBLISHED_BEFORE).param("cutoff", Timestamps.utcOrNull(cutoff)).update();
+	}
+
+	Backlog backlog() {
+		return this.jdbc.sql(BACKLOG).query((rs, rowNum) -> {
+			OffsetDateTime oldest = rs.getObject("oldest_created_at", OffsetDateTime.class);
+			return new Backlog(rs.getLong("rows"), (oldest != null) ? oldest.toInstant() : null);
+		}).single();
 	}
 
 	private OutboxMessage mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -104,7 +139,16 @@ class OutboxRepository {
 		return new OutboxMessage(rs.getObject("id", UUID.class), OutboxMessage.Kind.valueOf(rs.getString("kind")),
 				rs.getString("destination"), rs.getString("payload"),
 				(deliverAt != null) ? deliverAt.toInstant() : null,
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"),
+				rs.getString("trace_parent"));
+	}
+
+	/**
+	 * The rows waiting to be published.
+	 *
+	 * @param oldestCreatedAt when the oldest of them was written; {@code null} when none
+	 */
+	record Backlog(long rows, @Nullable Instant oldestCreatedAt) {
 	}
 
 }

@@ -73,6 +73,10 @@ public class PaymentCallbacks {
 			return reject(notification, Anomaly.UNKNOWN_ORDER, "there is no order " + notification.orderNo(), payload,
 					now);
 		}
+		if (order.isFree()) {
+			return reject(notification, Anomaly.NO_PAYMENT_EXPECTED,
+					"order " + order.orderNo() + " costs nothing and was paid when it was placed", payload, now);
+		}
 		if (order.totalAmount().compareTo(notification.amount()) != 0
 				|| !order.currency().equals(notification.currency())) {
 			return reject(notification, Anomaly.AMOUNT_MISMATCH,

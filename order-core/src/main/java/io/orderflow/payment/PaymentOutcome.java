@@ -34,7 +34,10 @@ public sealed interface PaymentOutcome {
 
 	enum Anomaly {
 
-		UNKNOWN_ORDER, AMOUNT_MISMATCH
+		UNKNOWN_ORDER, AMOUNT_MISMATCH,
+
+		/** A callback for an order that costs nothing: no payment was ever asked for. */
+		NO_PAYMENT_EXPECTED
 
 	}
 

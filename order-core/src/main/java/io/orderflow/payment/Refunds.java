@@ -1,6 +1,7 @@
 package io.orderflow.payment;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import io.orderflow.order.OrderEvents;
 import io.orderflow.payment.PaymentRecords.Payment;
 
 /**
- * Gives back the money of a paid order that was cancelled after all (out of stock).
+ * Gives back the money of a paid order that was cancelled after all (by its customer, or
+ * out of stock), and of payments an order cannot keep.
  */
 @Service
 public class Refunds {
@@ -37,14 +39,25 @@ public class Refunds {
 	/**
 	 * Writes {@code order.refund-requested} for the transaction that paid the order, in
 	 * the caller's transaction (the one that cancelled the order).
+	 * @return whether the order's money is given back: refund requested, or nothing was
+	 * paid; {@code false} when no payment of it is recorded (then a person must refund
+	 * it)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void refundPaidOrder(Order order, String reason, Instant now) {
-		this.records.paymentOf(order.orderNo()).ifPresentOrElse((payment) -> {
-			requestRefund(order, payment, reason, now);
-			log.warn("Refund requested for transaction {} of cancelled order {} ({})", payment.transactionId(),
-					order.orderNo(), reason);
-		}, () -> log.error("Order {} was paid but no payment of it is recorded: refund it by hand", order.orderNo()));
+	public boolean refundPaidOrder(Order order, String reason, Instant now) {
+		if (order.isFree()) {
+			log.info("Order {} cost nothing; nothing to refund ({})", order.orderNo(), reason);
+			return true;
+		}
+		Optional<Payment> payment = this.records.paymentOf(order.orderNo());
+		if (payment.isEmpty()) {
+			log.error("Order {} was paid but no payment of it is recorded: refund it by hand", order.orderNo());
+			return false;
+		}
+		requestRefund(order, payment.get(), reason, now);
+		log.warn("Refund requested for transaction {} of cancelled order {} ({})", payment.get().transactionId(),
+				order.orderNo(), reason);
+		return true;
 	}
 
 	/**

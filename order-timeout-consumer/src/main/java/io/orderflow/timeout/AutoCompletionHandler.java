@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.AutoCompletionTimer;
+import io.orderflow.messaging.Topology;
 import io.orderflow.order.OrderFulfilment;
 import io.orderflow.order.TransitionOutcome;
 
@@ -26,9 +27,12 @@ class AutoCompletionHandler {
 
 	private final MeterRegistry meters;
 
-	AutoCompletionHandler(OrderFulfilment fulfilment, MeterRegistry meters) {
+	private final TimerLateness lateness;
+
+	AutoCompletionHandler(OrderFulfilment fulfilment, MeterRegistry meters, TimerLateness lateness) {
 		this.fulfilment = fulfilment;
 		this.meters = meters;
+		this.lateness = lateness;
 	}
 
 	void apply(List<AutoCompletionTimer> timers) {
@@ -41,7 +45,10 @@ class AutoCompletionHandler {
 
 	private void report(AutoCompletionTimer timer, TransitionOutcome outcome) {
 		this.meters.counter("order.auto.completions", "outcome", outcome.getClass().getSimpleName()).increment();
-		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
+		if (outcome instanceof TransitionOutcome.Applied completed && completed.order().shipment() != null) {
+			this.lateness.committed(Topology.AUTO_COMPLETION, completed.order().shipment().autoCompleteAt());
+		}
+		else if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
 			log.info("Auto-completion timer of order {}: the order is {}, nothing to do", timer.orderNo(),
 					notAllowed.order().status());
 		}

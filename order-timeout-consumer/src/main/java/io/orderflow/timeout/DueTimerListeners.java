@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.AutoCompletionTimer;
 import io.orderflow.messaging.OrderTimer;
+import io.orderflow.messaging.PaymentReminderTimer;
 import io.orderflow.messaging.PaymentTimeoutTimer;
+import io.orderflow.monitoring.LogFields;
 
 /**
  * Takes due timers from their queues and hands them to their {@link DueTimerBatcher},
@@ -37,12 +39,16 @@ class DueTimerListeners {
 
 	private final DueTimerBatcher<AutoCompletionTimer> autoCompletions;
 
+	private final DueTimerBatcher<PaymentReminderTimer> paymentReminders;
+
 	private final MessageReader reader;
 
 	DueTimerListeners(DueTimerBatcher<PaymentTimeoutTimer> paymentTimeouts,
-			DueTimerBatcher<AutoCompletionTimer> autoCompletions, MessageReader reader) {
+			DueTimerBatcher<AutoCompletionTimer> autoCompletions,
+			DueTimerBatcher<PaymentReminderTimer> paymentReminders, MessageReader reader) {
 		this.paymentTimeouts = paymentTimeouts;
 		this.autoCompletions = autoCompletions;
+		this.paymentReminders = paymentReminders;
 		this.reader = reader;
 	}
 
@@ -58,10 +64,16 @@ class DueTimerListeners {
 		return hold(message, channel, AutoCompletionTimer.class, this.autoCompletions);
 	}
 
+	@RabbitListener(id = "payment-reminder", queues = "#{@topology.paymentReminderQueue()}",
+			containerFactory = TimerListenerConfiguration.CONTAINER_FACTORY)
+	CompletableFuture<Void> onPaymentReminderDue(Message message, Channel channel) {
+		return hold(message, channel, PaymentReminderTimer.class, this.paymentReminders);
+	}
+
 	private <T extends OrderTimer> CompletableFuture<Void> hold(Message message, Channel channel, Class<T> type,
 			DueTimerBatcher<T> batcher) {
 		T timer;
-		try {
+		try (var messageId = LogFields.set(LogFields.MESSAGE_ID, message.getMessageProperties().getMessageId())) {
 			timer = this.reader.read(message, type);
 			MessageReader.requireOrderNo(message, type, timer.orderNo());
 		}

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.orderflow.inventory.InventoryAnswers;
 import io.orderflow.messaging.InventoryReservationConfirmed;
 import io.orderflow.messaging.InventoryReservationRejected;
+import io.orderflow.monitoring.LogFields;
 
 /**
  * Inventory's answers to {@code order.created}, from {@code inventory.events}.
@@ -45,21 +48,55 @@ class InventoryEventListener {
 
 	private final String inventoryUser;
 
-	InventoryEventListener(InventoryAnswers answers, MessageReader reader, InventoryProperties properties) {
+	private final MeterRegistry meters;
+
+	InventoryEventListener(InventoryAnswers answers, MessageReader reader, InventoryProperties properties,
+			MeterRegistry meters) {
 		this.answers = answers;
 		this.reader = reader;
 		this.inventoryUser = properties.brokerUser();
+		this.meters = meters;
+		// at zero from the start, so that a rate or increase sees the first of each
+		for (String type : TYPES) {
+			for (String outcome : List.of("handled", "parked", "failed")) {
+				count(type, outcome, 0);
+			}
+		}
 	}
 
 	@RabbitListener(id = "inventory-events", queues = "#{@topology.inventoryEventsQueue()}")
 	void onInventoryEvent(Message message) {
-		try {
+		try (var messageId = LogFields.set(LogFields.MESSAGE_ID, message.getMessageProperties().getMessageId())) {
 			apply(message);
+			count(message, "handled");
 		}
 		catch (MalformedMessageException ex) {
+			count(message, "parked");
 			log.warn("Parking inventory message: {}", ex.getMessage());
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			count(message, "failed");
+			throw ex;
+		}
+		finally {
+			MDC.remove(LogFields.ORDER_NO);
+		}
+	}
+
+	/**
+	 * {@code order.inventory.answers}, tags {@code type} (one of the two answers, or
+	 * {@code unknown}: the routing key is the sender's, and must not make new series) and
+	 * {@code outcome}: {@code handled} (applied, or seen before), {@code parked} (refused
+	 * at once) or {@code failed} (an attempt that threw; retried, then parked).
+	 */
+	private void count(Message message, String outcome) {
+		String type = typeOf(message);
+		count(TYPES.contains(type) ? type : "unknown", outcome, 1);
+	}
+
+	private void count(String type, String outcome, int messages) {
+		this.meters.counter("order.inventory.answers", "type", type, "outcome", outcome).increment(messages);
 	}
 
 	private void apply(Message message) {
@@ -70,14 +107,17 @@ class InventoryEventListener {
 			Class<InventoryReservationRejected> rejectedType = InventoryReservationRejected.class;
 			InventoryReservationRejected rejected = this.reader.read(message, rejectedType);
 			String orderNo = MessageReader.requireOrderNo(message, rejectedType, rejected.orderNo());
+			MDC.put(LogFields.ORDER_NO, orderNo);
 			String reason = MessageReader.requirePlainText(message, rejectedType, "reason",
 					String.valueOf(rejected.reason()), MAX_REASON_LENGTH);
 			this.answers.reservationRejected(messageId, orderNo, reason, skus(message, rejected.skus()));
 		}
 		else if (InventoryReservationConfirmed.TYPE.equals(type)) {
 			InventoryReservationConfirmed confirmed = this.reader.read(message, InventoryReservationConfirmed.class);
-			this.answers.reservationConfirmed(messageId,
-					MessageReader.requireOrderNo(message, InventoryReservationConfirmed.class, confirmed.orderNo()));
+			String orderNo = MessageReader.requireOrderNo(message, InventoryReservationConfirmed.class,
+					confirmed.orderNo());
+			MDC.put(LogFields.ORDER_NO, orderNo);
+			this.answers.reservationConfirmed(messageId, orderNo);
 		}
 		else {
 			throw MessageReader.malformed(message, Object.class, "unexpected routing key " + type);

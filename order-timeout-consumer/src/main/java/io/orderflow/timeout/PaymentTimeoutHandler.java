@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.messaging.PaymentTimeoutTimer;
+import io.orderflow.messaging.Topology;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.OrderLookup;
@@ -42,15 +43,18 @@ class PaymentTimeoutHandler {
 
 	private final MeterRegistry meters;
 
+	private final TimerLateness lateness;
+
 	private final Clock clock;
 
 	PaymentTimeoutHandler(OrderCancellation cancellation, OrderLookup lookup, PaymentCallbacks payments,
-			Optional<PaymentStatusCheck> statusCheck, MeterRegistry meters, Clock clock) {
+			Optional<PaymentStatusCheck> statusCheck, MeterRegistry meters, TimerLateness lateness, Clock clock) {
 		this.cancellation = cancellation;
 		this.lookup = lookup;
 		this.payments = payments;
 		this.statusCheck = statusCheck;
 		this.meters = meters;
+		this.lateness = lateness;
 		this.clock = clock;
 	}
 
@@ -70,7 +74,10 @@ class PaymentTimeoutHandler {
 
 	private void report(PaymentTimeoutTimer timer, TransitionOutcome outcome) {
 		count(tag(outcome));
-		if (outcome instanceof NotAllowed notAwaiting) {
+		if (outcome instanceof TransitionOutcome.Applied cancelled) {
+			this.lateness.committed(Topology.PAYMENT_TIMEOUT, cancelled.order().paymentDeadline());
+		}
+		else if (outcome instanceof NotAllowed notAwaiting) {
 			log.info("Payment timer {} of order {}: the order is {}, nothing to do", timer.timerId(), timer.orderNo(),
 					notAwaiting.order().status());
 		}

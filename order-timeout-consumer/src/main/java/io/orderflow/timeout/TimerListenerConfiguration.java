@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 
 import io.orderflow.messaging.AutoCompletionTimer;
+import io.orderflow.messaging.PaymentReminderTimer;
 import io.orderflow.messaging.PaymentTimeoutTimer;
 import io.orderflow.messaging.Topology;
 
@@ -55,6 +56,13 @@ class TimerListenerConfiguration {
 			RabbitProperties rabbit, MeterRegistry meters, Clock clock) {
 		return new DueTimerBatcher<>(Topology.AUTO_COMPLETION, handler::apply, properties.timers(), retryPolicy(rabbit),
 				meters, clock);
+	}
+
+	@Bean
+	DueTimerBatcher<PaymentReminderTimer> paymentReminderTimers(PaymentReminderHandler handler,
+			TimeoutProperties properties, RabbitProperties rabbit, MeterRegistry meters, Clock clock) {
+		return new DueTimerBatcher<>(Topology.PAYMENT_REMINDER, handler::apply, properties.timers(),
+				retryPolicy(rabbit), meters, clock);
 	}
 
 	/**

@@ -2,12 +2,14 @@ package io.orderflow.timeout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +44,19 @@ import io.orderflow.messaging.InventoryReservationRejected;
 import io.orderflow.messaging.OrderCancelled;
 import io.orderflow.messaging.OrderCompleted;
 import io.orderflow.messaging.OrderCreated;
+import io.orderflow.messaging.OrderEventAddress;
 import io.orderflow.messaging.OrderEventItem;
 import io.orderflow.messaging.OrderPaid;
+import io.orderflow.messaging.OrderPaymentReminder;
 import io.orderflow.messaging.OrderRefundRequested;
 import io.orderflow.messaging.OrderShipped;
 import io.orderflow.messaging.Topology;
 import io.orderflow.order.OrderAccess;
 import io.orderflow.order.Order;
-import io.orderflow.order.OrderCancellation;
+import io.orderflow.order.DeliveryAddress;
+import io.orderflow.order.NewOrder;
+import io.orderflow.order.OrderLine;
+import io.orderflow.order.PaymentReminders;
 import io.orderflow.order.OrderNumbers;
 import io.orderflow.payment.PaymentNotification;
 
@@ -72,12 +79,15 @@ class EventContractIntegrationTests extends TimeoutConsumerIntegrationTest {
 	private static final Map<String, Class<? extends Record>> ORDER_EVENTS = Map.of(OrderCreated.TYPE,
 			OrderCreated.class, OrderCancelled.TYPE, OrderCancelled.class, OrderPaid.TYPE, OrderPaid.class,
 			OrderRefundRequested.TYPE, OrderRefundRequested.class, OrderShipped.TYPE, OrderShipped.class,
-			OrderCompleted.TYPE, OrderCompleted.class);
+			OrderCompleted.TYPE, OrderCompleted.class, OrderPaymentReminder.TYPE, OrderPaymentReminder.class);
 
 	/** Every inventory message the order service receives, by routing key. */
 	private static final Map<String, Class<? extends Record>> INVENTORY_MESSAGES = Map.of(
 			InventoryReservationRejected.TYPE, InventoryReservationRejected.class, InventoryReservationConfirmed.TYPE,
 			InventoryReservationConfirmed.class);
+
+	private static final DeliveryAddress ADDRESS = new DeliveryAddress("李雷", "+86 138 0013 8000", "CN", "广东省", "深圳市",
+			null, List.of("科技园 1 号"), "518057");
 
 	private final AsyncApiDocument document = AsyncApiDocument.load(DOCUMENT);
 
@@ -94,7 +104,7 @@ class EventContractIntegrationTests extends TimeoutConsumerIntegrationTest {
 	JsonMapper json;
 
 	@Autowired
-	OrderCancellation cancellation;
+	PaymentReminders reminders;
 
 	@Autowired
 	OrderNumbers orderNumbers;
@@ -107,20 +117,27 @@ class EventContractIntegrationTests extends TimeoutConsumerIntegrationTest {
 				BindingBuilder.bind(queue).to(new TopicExchange(this.topology.eventsExchange())).with("order.#"));
 		try {
 			Order cancelled = placeOrder(Duration.ofMinutes(30));
-			this.cancellation.cancelAtCustomerRequest(cancelled.orderNo(), OrderAccess.ANY_CUSTOMER);
+			this.customerCancellation.cancel(cancelled.orderNo(), OrderAccess.ANY_CUSTOMER);
 			pay(cancelled);
 			Order completed = paidOrder(Duration.ofMinutes(30));
 			this.fulfilment.ship(completed.orderNo(), "SF", "SF1", Duration.ofDays(7));
 			this.fulfilment.confirmReceipt(completed.orderNo(), OrderAccess.ANY_CUSTOMER);
+			Order reminded = placeOrder(Duration.ofMinutes(30));
+			this.reminders.remind(List.of(reminded.orderNo()));
+			Order free = this.placement.place(new NewOrder("c-42", Currency.getInstance("CNY"),
+					List.of(new OrderLine("GIFT-1", 1, BigDecimal.ZERO)), Duration.ofMinutes(30), ADDRESS));
 			List<String> expected = List.of(cancelled.orderNo() + " " + OrderCreated.TYPE,
 					cancelled.orderNo() + " " + OrderCancelled.TYPE,
 					cancelled.orderNo() + " " + OrderRefundRequested.TYPE,
 					completed.orderNo() + " " + OrderCreated.TYPE, completed.orderNo() + " " + OrderPaid.TYPE,
-					completed.orderNo() + " " + OrderShipped.TYPE, completed.orderNo() + " " + OrderCompleted.TYPE);
+					completed.orderNo() + " " + OrderShipped.TYPE, completed.orderNo() + " " + OrderCompleted.TYPE,
+					reminded.orderNo() + " " + OrderCreated.TYPE, reminded.orderNo() + " " + OrderPaymentReminder.TYPE,
+					free.orderNo() + " " + OrderCreated.TYPE, free.orderNo() + " " + OrderPaid.TYPE);
 
 			Map<String, Message> received = new LinkedHashMap<>();
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-				receiveEventsOf(Set.of(cancelled.orderNo(), completed.orderNo()), queue, received);
+				receiveEventsOf(Set.of(cancelled.orderNo(), completed.orderNo(), reminded.orderNo(), free.orderNo()),
+						queue, received);
 				assertThat(received.values().stream().map(this::orderAndType))
 					.containsExactlyInAnyOrderElementsOf(expected);
 			});
@@ -221,6 +238,9 @@ class EventContractIntegrationTests extends TimeoutConsumerIntegrationTest {
 			softly.assertThat(this.document.schema("OrderEventItem").path("properties").propertyNames())
 				.as("properties of OrderEventItem")
 				.containsExactlyInAnyOrderElementsOf(componentNames(OrderEventItem.class));
+			softly.assertThat(this.document.schema("OrderEventAddress").path("properties").propertyNames())
+				.as("properties of OrderEventAddress")
+				.containsExactlyInAnyOrderElementsOf(componentNames(OrderEventAddress.class));
 		});
 	}
 
@@ -228,8 +248,8 @@ class EventContractIntegrationTests extends TimeoutConsumerIntegrationTest {
 	void theSchemasRejectWhatTheServiceNeverSends() {
 		Instant now = Instant.parse("2026-03-01T08:15:30.123Z");
 		OrderCreated event = new OrderCreated(UUID.randomUUID(), OrderCreated.TYPE, OrderCreated.SCHEMA_VERSION, now,
-				this.orderNumbers.next(now), "c-42", "CNY", "39.80", List.of(new OrderEventItem("SKU-1", 2, "19.90")),
-				now, now.plus(Duration.ofMinutes(30)));
+				this.orderNumbers.next(now), Order.FIRST_VERSION, "c-42", "CNY", "39.80",
+				List.of(new OrderEventItem("SKU-1", 2, "19.90")), now, now.plus(Duration.ofMinutes(30)));
 		ObjectNode valid = (ObjectNode) this.json.valueToTree(event);
 		assertThat(this.document.validate(OrderCreated.TYPE, valid)).isEmpty();
 

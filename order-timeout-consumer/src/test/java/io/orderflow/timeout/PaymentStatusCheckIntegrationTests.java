@@ -34,6 +34,9 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	TimerLateness lateness;
+
 	@Test
 	void anOrderTheGatewayReportsPaidIsPaidNotCancelled() {
 		Order order = overdueOrder();
@@ -70,7 +73,7 @@ class PaymentStatusCheckIntegrationTests extends TimeoutConsumerIntegrationTest 
 
 	private PaymentTimeoutHandler handlerAsking(PaymentStatusCheck gateway) {
 		return new PaymentTimeoutHandler(this.cancellation, this.lookup, this.payments, Optional.of(gateway),
-				this.meters, this.clock);
+				this.meters, this.lateness, this.clock);
 	}
 
 	private static PaymentTimeoutTimer timerOf(Order order) {

@@ -123,7 +123,7 @@ class PaymentTimeoutIntegrationTests extends TimeoutConsumerIntegrationTest {
 		CyclicBarrier start = new CyclicBarrier(2);
 		CompletableFuture<Void> customer = CompletableFuture.runAsync(() -> {
 			awaitQuietly(start);
-			this.cancellation.cancelAtCustomerRequest(order.orderNo(), OrderAccess.ANY_CUSTOMER);
+			this.customerCancellation.cancel(order.orderNo(), OrderAccess.ANY_CUSTOMER);
 		}, pool);
 		CompletableFuture<Void> timeout = CompletableFuture.runAsync(() -> {
 			awaitQuietly(start);

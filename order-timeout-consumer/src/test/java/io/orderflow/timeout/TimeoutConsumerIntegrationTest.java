@@ -28,6 +28,7 @@ import io.orderflow.order.OrderFulfilment;
 import io.orderflow.order.OrderLine;
 import io.orderflow.order.OrderLookup;
 import io.orderflow.order.OrderPlacement;
+import io.orderflow.payment.CustomerCancellation;
 import io.orderflow.payment.PaymentCallbacks;
 import io.orderflow.payment.PaymentNotification;
 import io.orderflow.testsupport.IntegrationTest;
@@ -40,6 +41,9 @@ import static org.awaitility.Awaitility.await;
  * consumes behind its back.
  */
 @SpringBootTest(properties = { "order.outbox.max-backoff=2s", "order.timeout.sweeper.interval=1h",
+		// reminders within the seconds a test waits: orders placed with 4 s or more get
+		// one
+		"order.payment-reminder.before-deadline=2s",
 		// RabbitMQ lets a connection set user_id to its own user only: the tests play
 		// inventory with the user they connect as.
 		"order.inventory.broker-user=${spring.rabbitmq.username}" })
@@ -79,6 +83,9 @@ abstract class TimeoutConsumerIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	OrderFulfilment fulfilment;
+
+	@Autowired
+	CustomerCancellation customerCancellation;
 
 	Order paidOrder(Duration paymentTimeout) {
 		Order order = placeOrder(paymentTimeout);

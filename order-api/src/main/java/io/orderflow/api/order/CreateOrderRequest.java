@@ -24,12 +24,16 @@ import io.orderflow.order.OrderLine;
 /**
  * Body of {@code POST /api/orders}.
  */
+@Schema(name = "NewOrder")
 record CreateOrderRequest(@NotBlank @Size(max = 64) @Printable @Schema(example = "c-42") String customerId,
 		@NotNull @CurrencyCode @Schema(example = "CNY", description = "ISO 4217 code") String currency,
 		@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Item> items,
 		@Schema(type = "string", format = "duration", example = "PT30M",
-				description = "ISO-8601 duration; the configured default when absent") @AllowedPaymentTimeout @Nullable Duration paymentTimeout) {
+				description = "ISO-8601 duration; the configured default when absent") @AllowedPaymentTimeout @Nullable Duration paymentTimeout,
+		@Valid @Schema(
+				description = "where to ship the goods; absent for orders that need no delivery") @Nullable DeliveryAddressBody deliveryAddress) {
 
+	@Schema(name = "NewOrderItem")
 	record Item(@NotBlank @Size(max = 64) @Printable @Schema(example = "SKU-1") String sku,
 			@NotNull @Min(1) @Max(10000) @Schema(example = "2") Integer quantity,
 			@NotNull @DecimalMin("0.00") @Digits(integer = 17, fraction = 2) @Schema(type = "string", example = "19.90",
@@ -52,7 +56,8 @@ record CreateOrderRequest(@NotBlank @Size(max = 64) @Printable @Schema(example =
 		List<OrderLine> lines = this.items.stream()
 			.map((item) -> new OrderLine(item.sku(), item.quantity(), item.unitPrice()))
 			.toList();
-		return new NewOrder(this.customerId, Currency.getInstance(this.currency), lines, resolvedPaymentTimeout);
+		return new NewOrder(this.customerId, Currency.getInstance(this.currency), lines, resolvedPaymentTimeout,
+				(this.deliveryAddress != null) ? this.deliveryAddress.toDeliveryAddress() : null);
 	}
 
 }

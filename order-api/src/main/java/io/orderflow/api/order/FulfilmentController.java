@@ -4,16 +4,22 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.orderflow.api.ApiDocs;
 import io.orderflow.api.ApiProperties;
 import io.orderflow.api.security.Caller;
 import io.orderflow.api.security.Scopes;
@@ -27,6 +33,7 @@ import io.orderflow.order.TransitionOutcome;
  */
 @RestController
 @RequestMapping("/api/orders/{orderNo}")
+@Tag(name = ApiDocs.FULFILMENT)
 class FulfilmentController {
 
 	private final OrderFulfilment fulfilment;
@@ -39,22 +46,39 @@ class FulfilmentController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.FULFIL })
-	@Operation(summary = "Ship a paid order",
-			description = "The order completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
+	@Operation(operationId = "shipOrder", summary = "Ship a paid order",
+			description = "For the warehouse. A guarded update: only a PAID order is shipped, once. The order "
+					+ "completes by itself after autoCompleteAfter unless the customer confirms receipt first.")
+	@ApiResponse(responseCode = "200", description = "The shipped order", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400",
+			description = "Malformed or invalid body (every invalid field listed in errors), or an invalid orderNo")
+	@ApiResponse(responseCode = "409",
+			description = "The order is not PAID; the problem names its status and what it can become")
 	@PostMapping("/shipment")
-	OrderResponse ship(@PathVariable String orderNo, @Valid @RequestBody ShipmentRequest request) {
+	ResponseEntity<OrderResponse> ship(@PathVariable String orderNo,
+			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(
+					name = OrderVersions.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Valid @RequestBody ShipmentRequest request) {
 		Duration autoCompleteAfter = autoCompleteAfter(request);
 		return applied(this.fulfilment.ship(OrderNumberParameter.require(orderNo), request.carrier(),
-				request.trackingNo(), autoCompleteAfter), OrderStatus.SHIPPED);
+				request.trackingNo(), autoCompleteAfter, OrderVersions.expected(ifMatch)), OrderStatus.SHIPPED);
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.WRITE })
-	@Operation(summary = "Confirm receipt of a shipped order (the customer)")
+	@Operation(operationId = "confirmReceipt", summary = "Confirm receipt of a shipped order",
+			description = "For the customer, own orders only. A guarded update: it races the automatic completion "
+					+ "safely, and the order is completed once, by whichever comes first.")
+	@ApiResponse(responseCode = "200", description = "The completed order (completedBy CUSTOMER)",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409",
+			description = "The order is not SHIPPED (e.g. already completed); the problem names its status")
 	@PostMapping("/receipt")
-	OrderResponse confirmReceipt(@PathVariable String orderNo, @Parameter(hidden = true) Authentication caller) {
-		return applied(
-				this.fulfilment.confirmReceipt(OrderNumberParameter.require(orderNo), Caller.of(caller).ownOrders()),
-				OrderStatus.COMPLETED);
+	ResponseEntity<OrderResponse> confirmReceipt(@PathVariable String orderNo,
+			@Parameter(description = "the order's ETag as last read; optional") @RequestHeader(
+					name = OrderVersions.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Parameter(hidden = true) Authentication caller) {
+		return applied(this.fulfilment.confirmReceipt(OrderNumberParameter.require(orderNo),
+				Caller.of(caller).ownOrders(), OrderVersions.expected(ifMatch)), OrderStatus.COMPLETED);
 	}
 
 	private Duration autoCompleteAfter(ShipmentRequest request) {
@@ -70,9 +94,12 @@ class FulfilmentController {
 		return requested;
 	}
 
-	static OrderResponse applied(TransitionOutcome outcome, OrderStatus target) {
+	private static ResponseEntity<OrderResponse> applied(TransitionOutcome outcome, OrderStatus target) {
 		if (outcome instanceof TransitionOutcome.Applied applied) {
-			return OrderResponse.of(applied.order());
+			return OrderVersions.ok(applied.order());
+		}
+		if (outcome instanceof TransitionOutcome.Stale stale) {
+			throw OrderVersions.stale(stale);
 		}
 		if (outcome instanceof TransitionOutcome.NotAllowed notAllowed) {
 			throw ApiProblem.transitionNotAllowed(notAllowed.order().orderNo(), notAllowed.order().status(), target);

@@ -1,6 +1,7 @@
 package io.orderflow.api.order;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,12 @@ class IdempotencyKeys {
 			DELETE FROM idempotency_key
 			WHERE created_at < :cutoff""";
 
+	// The replay of a placement shows no address once its customer had it erased.
+	private static final String REDACT_DELIVERY_ADDRESSES = """
+			UPDATE idempotency_key
+			SET response_body = jsonb_set(response_body::jsonb, '{deliveryAddress}', 'null'::jsonb)::text
+			WHERE order_no = ANY(:orderNos)""";
+
 	private final JdbcClient jdbc;
 
 	IdempotencyKeys(JdbcClient jdbc) {
@@ -63,6 +70,11 @@ class IdempotencyKeys {
 			.param("responseBody", responseBody)
 			.param("createdAt", Timestamps.utc(createdAt))
 			.update();
+	}
+
+	int redactDeliveryAddresses(Collection<String> orderNos) {
+		return orderNos.isEmpty() ? 0
+				: this.jdbc.sql(REDACT_DELIVERY_ADDRESSES).param("orderNos", orderNos.toArray(String[]::new)).update();
 	}
 
 	int deleteCreatedBefore(Instant cutoff) {

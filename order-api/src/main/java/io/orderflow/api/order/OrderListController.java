@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.orderflow.api.ApiDocs;
 import io.orderflow.api.security.Caller;
 import io.orderflow.api.security.Scopes;
 import io.orderflow.api.web.ApiProblem;
@@ -27,6 +30,7 @@ import io.orderflow.order.OrderStatus;
 import io.orderflow.order.PageCursor;
 
 @RestController
+@Tag(name = ApiDocs.ORDERS)
 class OrderListController {
 
 	private static final int DEFAULT_LIMIT = 20;
@@ -47,20 +51,27 @@ class OrderListController {
 	}
 
 	@SecurityRequirement(name = Scopes.OPENAPI_SCHEME, scopes = { Scopes.READ, Scopes.ADMIN })
-	@Operation(summary = "List a customer's orders, newest first",
+	@Operation(operationId = "listOrders", summary = "List a customer's orders, newest first",
 			description = "A customer lists their own orders (customerId may be left out; another customer's id "
 					+ "answers 403); support lists any customer's. "
 					+ "Pages through the orders with nextCursor: pass it as cursor to get the next page; "
 					+ "it is null on the last page. An order past its payment deadline is never shown as payable: "
 					+ "listing it cancels it, so a page filtered by PENDING_PAYMENT may hold fewer than limit orders.")
+	@ApiResponse(responseCode = "200", description = "A page of orders", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "400",
+			description = "A blank or over-64-character customerId, an unknown status, a limit outside 1 to 100, "
+					+ "or a cursor this API did not return")
+	@ApiResponse(responseCode = "403",
+			description = "The token lacks the scope, or a customer asked for another customer's orders")
 	@GetMapping("/api/orders")
 	OrderListResponse orders(
 			@RequestParam(required = false) @Parameter(
 					description = "1-64 characters; the caller's own id when left out") @Nullable String customerId,
 			@RequestParam(required = false) @Parameter(description = "only orders in this status",
 					schema = @Schema(implementation = OrderStatus.class)) @Nullable String status,
-			@RequestParam(required = false) @Parameter(
-					description = "page size, 1-100, default 20") @Nullable String limit,
+			@RequestParam(required = false) @Parameter(description = "page size, 1-100, default 20",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+							defaultValue = "20")) @Nullable String limit,
 			@RequestParam(required = false) @Parameter(
 					description = "nextCursor of the previous page") @Nullable String cursor,
 			@Parameter(hidden = true) Authentication authentication) {

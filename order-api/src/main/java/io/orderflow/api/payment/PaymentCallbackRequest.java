@@ -19,6 +19,7 @@ import io.orderflow.payment.PaymentNotification;
 /**
  * Body of {@code POST /api/payments/callbacks}.
  */
+@Schema(name = "PaymentCallback", description = "What the gateway reports: a payment for an order succeeded or failed")
 record PaymentCallbackRequest(@NotBlank @Size(max = 255) @Printable @Schema(example = "evt_1") String eventId,
 		@NotNull @Pattern(regexp = "payment\\.(succeeded|failed)") @Schema(example = "payment.succeeded") String type,
 		@NotBlank @Size(max = 32) @Printable String orderNo,

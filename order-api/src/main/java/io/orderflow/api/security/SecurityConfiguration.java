@@ -61,6 +61,8 @@ public class SecurityConfiguration {
 			.hasAuthority(authority(WRITE))
 			.requestMatchers(HttpMethod.POST, ORDER + "/shipment")
 			.hasAuthority(authority(FULFIL))
+			.requestMatchers(HttpMethod.POST, "/api/delivery-address-erasures")
+			.hasAuthority(authority(ADMIN))
 			.anyRequest()
 			.authenticated())
 			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())

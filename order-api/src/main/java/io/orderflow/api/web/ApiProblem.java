@@ -3,6 +3,8 @@ package io.orderflow.api.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 
 import io.orderflow.order.OrderStatus;
@@ -70,7 +72,9 @@ public class ApiProblem extends RuntimeException {
 	 * One offending field of a request, named by its JSON path, e.g.
 	 * {@code items[0].quantity}.
 	 */
-	public record FieldError(String field, String message) {
+	@Schema(description = "An invalid field of the request")
+	public record FieldError(@Schema(example = "items[0].quantity") String field,
+			@Schema(example = "must be greater than or equal to 1") String message) {
 	}
 
 }

@@ -21,11 +21,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.orderflow.api.ApiProperties;
 import io.orderflow.api.security.Scopes;
 import io.orderflow.api.security.SecurityConfiguration;
-import io.orderflow.order.OrderCancellation;
 import io.orderflow.order.OrderFulfilment;
 import io.orderflow.order.OrderHistory;
 import io.orderflow.order.OrderLookup;
 import io.orderflow.order.OrderPlacement;
+import io.orderflow.payment.CustomerCancellation;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -52,7 +52,10 @@ class OrderRequestValidationWebMvcTests {
 	IdempotentOrderPlacement idempotentPlacement;
 
 	@MockitoBean
-	OrderCancellation cancellation;
+	CustomerCancellation cancellation;
+
+	@MockitoBean
+	DeliveryAddressErasure erasure;
 
 	@MockitoBean
 	OrderLookup lookup;
