@@ -88,8 +88,11 @@ RABBIT_LOCAL_CONFIG=/etc/rabbitmq/advanced.config
 # is Erlang terms, not for a script to merge).
 install_rabbit_config() {
   if [[ -f $RABBIT_LOCAL_CONFIG ]]; then
-    grep -q dead_letter_worker_consumer_prefetch "$RABBIT_LOCAL_CONFIG" ||
-      log "WARNING: $RABBIT_LOCAL_CONFIG exists without dead_letter_worker_consumer_prefetch; see $RABBIT_CONFIG"
+    local setting
+    for setting in dead_letter_worker_consumer_prefetch dead_letter_worker_publisher_confirm_timeout; do
+      grep -q "$setting" "$RABBIT_LOCAL_CONFIG" ||
+        log "WARNING: $RABBIT_LOCAL_CONFIG exists without $setting; see $RABBIT_CONFIG"
+    done
   elif [[ -w $(dirname "$RABBIT_LOCAL_CONFIG") ]]; then
     log "installing $RABBIT_CONFIG as $RABBIT_LOCAL_CONFIG"
     install -m 0644 "$RABBIT_CONFIG" "$RABBIT_LOCAL_CONFIG"
