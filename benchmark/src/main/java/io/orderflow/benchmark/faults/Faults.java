@@ -30,7 +30,8 @@ public final class Faults {
 	private static final int CLUSTER_PORT = 5701;
 
 	static final List<Scenario> SCENARIOS = List.of(new ApiKilled(), new ConsumerKilled(), new PostgresRestarted(),
-			new ClusterLeaderKilled(), new BrokerRestarted(), new PaidAtDeadline(), new PoisonMessages());
+			new ClusterLeaderKilled(), new BrokerRestarted(), new PaidAtDeadline(), new PoisonMessages(),
+			new DuplicatedAnswers(), new ClockSkew());
 
 	private Faults() {
 	}
