@@ -71,10 +71,7 @@ final class ClockSkew extends Scenario {
 		List<ServiceApp> apps = stage.start(1, List.of(skewed("+"), skewed("-")), timeline);
 		Checkout checkout = stage.checkout(apps, 1);
 		LedgerCheck check = stage.check();
-		Instant firstDeadline = Deadlines.stormFor(settings.orders());
-		Instant lastDeadline = firstDeadline.plus(DEADLINES);
-		checkout.place(settings.orders(), settings.clients(), Deadlines.between(firstDeadline, lastDeadline));
-		timeline.note("orders placed, due " + firstDeadline + " to " + lastDeadline + ": " + checkout.answers());
+		Instant lastDeadline = checkout.placeSpread(settings.orders(), settings.clients(), DEADLINES, timeline);
 		check.settle(lastDeadline, settings.grace());
 		for (int i = 1; i < apps.size(); i++) {
 			timeline.note("consumer-" + i + " (" + ((i == 1) ? "ahead" : "behind") + "): payment timers "

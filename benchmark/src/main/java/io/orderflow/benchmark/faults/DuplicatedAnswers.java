@@ -84,10 +84,7 @@ final class DuplicatedAnswers extends Scenario {
 		List<ServiceApp> apis = apps.subList(0, 2);
 		Checkout checkout = stage.checkout(apps, 2);
 		LedgerCheck check = stage.check();
-		Instant firstDeadline = Deadlines.stormFor(settings.orders());
-		Instant lastDeadline = firstDeadline.plus(DEADLINES);
-		checkout.place(settings.orders(), settings.clients(), Deadlines.between(firstDeadline, lastDeadline));
-		timeline.note("orders placed, due " + firstDeadline + " to " + lastDeadline + ": " + checkout.answers());
+		Instant lastDeadline = checkout.placeSpread(settings.orders(), settings.clients(), DEADLINES, timeline);
 		List<Delivery> deliveries = plan(checkout.acknowledged(),
 				Deadlines.between(Instant.now(), lastDeadline.plus(LATE_ANSWERS)));
 		Gateway gateway = new Gateway();
