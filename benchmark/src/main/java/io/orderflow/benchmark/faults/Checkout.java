@@ -88,6 +88,39 @@ final class Checkout {
 		return deadline;
 	}
 
+	/**
+	 * Places {@code count} orders due at instants spread over {@code spread}, the first
+	 * when a storm of as many would be (see {@link Deadlines#stormFor}), and answers the
+	 * last deadline.
+	 */
+	Instant placeSpread(int count, int clients, Duration spread, Timeline timeline) throws InterruptedException {
+		Instant first = Deadlines.stormFor(count);
+		Instant last = first.plus(spread);
+		place(count, clients, Deadlines.between(first, last));
+		timeline.note("orders placed, due " + first + " to " + last + ": " + answers());
+		return last;
+	}
+
+	/**
+	 * Starts placing orders due 5-20 s later from {@code clients} clients until
+	 * {@code done} answers true, and returns once they have been at it for 10 s; join the
+	 * thread answered to wait for the last of them.
+	 */
+	Thread startSteadyLoad(BooleanSupplier done, int clients, Timeline timeline) throws InterruptedException {
+		Thread load = new Thread(() -> {
+			try {
+				placeUntil(done, clients, Deadlines.after(Duration.ofSeconds(5), Duration.ofSeconds(20)));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "checkout-load");
+		load.start();
+		Thread.sleep(10_000);
+		timeline.note("load running: " + answers());
+		return load;
+	}
+
 	/** Places orders from {@code clients} clients until {@code done} answers true. */
 	void placeUntil(BooleanSupplier done, int clients, Supplier<Instant> deadlines) throws InterruptedException {
 		run(clients, () -> !done.getAsBoolean(), deadlines);
@@ -187,6 +220,20 @@ final class Checkout {
 	/** The first body of each kind of failed answer. */
 	Map<String, String> firstFailures() {
 		return Map.copyOf(this.firstBodies);
+	}
+
+	/**
+	 * A broken promise for each kind of answer other than {@code 201} and {@code 503}
+	 * with {@code Retry-After}: what callers may get while a dependency is out of reach.
+	 */
+	List<String> answersBesidesCreatedOrRetryLater() {
+		List<String> violations = new ArrayList<>();
+		answers().forEach((kind, count) -> {
+			if (!kind.equals("201") && !kind.equals("503 with Retry-After")) {
+				violations.add(count + " answers " + kind);
+			}
+		});
+		return violations;
 	}
 
 	long count(String kind) {

@@ -30,7 +30,8 @@ public final class Faults {
 	private static final int CLUSTER_PORT = 5701;
 
 	static final List<Scenario> SCENARIOS = List.of(new ApiKilled(), new ConsumerKilled(), new PostgresRestarted(),
-			new ClusterLeaderKilled(), new BrokerRestarted(), new PaidAtDeadline(), new PoisonMessages());
+			new ClusterLeaderKilled(), new BrokerRestarted(), new PaidAtDeadline(), new PoisonMessages(),
+			new DuplicatedAnswers(), new ClockSkew(), new LinksCut());
 
 	private Faults() {
 	}
@@ -133,11 +134,11 @@ public final class Faults {
 				bin/faults [scenario...] [--orders N] [--timers N] [--paid N] [--clients N] [--outage SECONDS]
 				           [--advanced-config FILE]
 
-				  --orders N        orders per burst or storm (default %d)
+				  --orders N        orders per burst or storm, and of duplicated-answers and clock-skew (default %d)
 				  --timers N        timers pending while the broker restarts (default %d; the issue asks 100000)
 				  --paid N          orders paid at their deadline (default %d)
 				  --clients N       concurrent checkout clients (default %d)
-				  --outage SECONDS  how long PostgreSQL stays down (default %d)
+				  --outage SECONDS  how long PostgreSQL stays down, and each link in links-cut (default %d)
 				  --advanced-config FILE  the RabbitMQ nodes' advanced.config (default: none)
 
 				Scenarios (all, in this order, when none is named):

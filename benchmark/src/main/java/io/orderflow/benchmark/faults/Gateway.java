@@ -22,9 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
 import io.orderflow.benchmark.infra.ServiceApp;
 
 /**
- * Stands in for the payment gateway: reports an order paid ({@code payment.succeeded}) to
- * {@code POST /api/payments/callbacks}, signed with the development secret that order-api
- * accepts under the {@code dev} profile, and counts the answers by status and outcome.
+ * Stands in for the payment gateway: reports payments ({@code payment.succeeded},
+ * {@code payment.failed}) to {@code POST /api/payments/callbacks}, signed with the
+ * development secret that order-api accepts under the {@code dev} profile, and counts the
+ * answers by status and outcome.
  */
 final class Gateway {
 
@@ -34,8 +35,8 @@ final class Gateway {
 	private static final String DEV_SECRET = "dev-only-callback-secret-never-use-in-production";
 
 	private static final String BODY = """
-			{"eventId":"evt-%1$s","type":"payment.succeeded","orderNo":"%1$s","transactionId":"txn-%1$s",\
-			"amount":"44.80","currency":"CNY","occurredAt":"%2$s"}""";
+			{"eventId":"%1$s","type":"%2$s","orderNo":"%3$s","transactionId":"%4$s",\
+			"amount":"44.80","currency":"CNY","occurredAt":"%5$s"}""";
 
 	private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z_]+)\"");
 
@@ -48,7 +49,16 @@ final class Gateway {
 
 	/** Reports {@code orderNo} (placed by {@link Checkout}, 44.80 CNY) paid now. */
 	void pay(ServiceApp api, String orderNo) throws InterruptedException {
-		String body = BODY.formatted(orderNo, Instant.now());
+		report(api, new Callback("evt-" + orderNo, "payment.succeeded", orderNo, "txn-" + orderNo));
+	}
+
+	/**
+	 * Sends {@code callback} (for 44.80 CNY, occurred now) to {@code api}.
+	 * @return the answer's kind, e.g. {@code 200 PAID}
+	 */
+	String report(ServiceApp api, Callback callback) throws InterruptedException {
+		String body = BODY.formatted(callback.eventId(), callback.type(), callback.orderNo(), callback.transactionId(),
+				Instant.now());
 		long timestamp = Instant.now().getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(api.uri("/api/payments/callbacks"))
 			.timeout(Duration.ofSeconds(30))
@@ -66,6 +76,7 @@ final class Gateway {
 			kind = "no answer (" + ex.getClass().getSimpleName() + ")";
 		}
 		this.answers.computeIfAbsent(kind, (key) -> new AtomicLong()).incrementAndGet();
+		return kind;
 	}
 
 	/** Answers to the callbacks by status and outcome, e.g. {@code 200 PAID}. */
@@ -73,6 +84,15 @@ final class Gateway {
 		Map<String, Long> counts = new TreeMap<>();
 		this.answers.forEach((kind, count) -> counts.put(kind, count.get()));
 		return counts;
+	}
+
+	/**
+	 * One gateway event: the gateway sends it again, with the same event id, when it got
+	 * no answer it trusts.
+	 *
+	 * @param type {@code payment.succeeded} or {@code payment.failed}
+	 */
+	record Callback(String eventId, String type, String orderNo, String transactionId) {
 	}
 
 	private static String sign(String content) {

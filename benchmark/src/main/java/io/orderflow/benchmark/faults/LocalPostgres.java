@@ -15,7 +15,8 @@ import io.orderflow.benchmark.infra.Postgres;
  * the run directory and started with {@code pg_ctl} on its own port, so that the suite
  * can stop and restart it without touching the machine's shared server. When the suite
  * runs as root, the server runs as the {@code postgres} user (PostgreSQL refuses to run
- * as root).
+ * as root). It records when each transaction committed ({@code track_commit_timestamp}),
+ * by its own clock, which the clock-skew scenario reads.
  */
 final class LocalPostgres implements AutoCloseable {
 
@@ -62,9 +63,9 @@ final class LocalPostgres implements AutoCloseable {
 
 	synchronized void start() {
 		tool("pg_ctl", "-D", this.dataDirectory.toString(), "-l",
-				this.dataDirectory.resolveSibling("postgres.log").toString(), "-o",
-				"-p " + this.port + " -k " + this.dataDirectory + " -c listen_addresses=127.0.0.1", "-w", "-t", "60",
-				"start");
+				this.dataDirectory.resolveSibling("postgres.log").toString(), "-o", "-p " + this.port + " -k "
+						+ this.dataDirectory + " -c listen_addresses=127.0.0.1 -c track_commit_timestamp=on",
+				"-w", "-t", "60", "start");
 		this.running = true;
 	}
 

@@ -2,7 +2,6 @@ package io.orderflow.benchmark.faults;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,18 +31,7 @@ final class PostgresRestarted extends Scenario {
 		Checkout checkout = stage.checkout(apps, 1);
 		LedgerCheck check = stage.check();
 		AtomicBoolean done = new AtomicBoolean();
-		Thread load = new Thread(() -> {
-			try {
-				checkout.placeUntil(done::get, settings.clients(),
-						Deadlines.after(Duration.ofSeconds(5), Duration.ofSeconds(20)));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, "checkout-load");
-		load.start();
-		Thread.sleep(10_000);
-		timeline.note("load running: " + checkout.answers());
+		Thread load = checkout.startSteadyLoad(done::get, settings.clients(), timeline);
 		stage.server().stop();
 		timeline.note("PostgreSQL stopped (pg_ctl stop -m fast)");
 		Thread.sleep(settings.outage().toMillis());
@@ -61,17 +49,7 @@ final class PostgresRestarted extends Scenario {
 		timeline.note("settled");
 		return check.ledger(checkout.acknowledged(),
 				new Ledger.Recovery(recovered, "PostgreSQL back until the API's last failed answer"),
-				checkout.answers(), violations(checkout), timeline.entries());
-	}
-
-	private static List<String> violations(Checkout checkout) {
-		List<String> violations = new ArrayList<>();
-		checkout.answers().forEach((kind, count) -> {
-			if (!kind.equals("201") && !kind.equals("503 with Retry-After")) {
-				violations.add(count + " answers " + kind);
-			}
-		});
-		return violations;
+				checkout.answers(), checkout.answersBesidesCreatedOrRetryLater(), timeline.entries());
 	}
 
 }

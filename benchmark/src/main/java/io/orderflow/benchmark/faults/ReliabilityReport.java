@@ -183,10 +183,15 @@ final class ReliabilityReport {
 				issue's 100,000 timers (`bin/faults broker-restarted --timers 100000`); the scenario spreads placing over
 				40 ms per order, more than an hour for 100,000.
 
-				Not covered yet: cut and stalled links between each app and the broker or the database (a TCP
-				proxy in the suite), duplicated and reordered gateway callbacks and inventory answers under load,
-				clock skew between the hosts, and the loss scenario of the baselines' designs side by side with
-				the service. None of the scenarios runs in `./mvnw verify` or `.ci/run` (which compiles the
+				First runs of the newest scenarios, not yet conclusive: `clock-skew` did not finish, because a
+				consumer started under libfaketime was not UP within the suite's 3-minute start timeout on a busy machine
+				(its log shows it still starting; no ledger yet). `links-cut` lost no order and doubled nothing, but its
+				unthrottled checkout placed about 34,000 orders in 190 s, far more than the relay and the timers drain here,
+				so "still behind 30 s after it healed" and the 4,697 timers the sweeper had to apply measure that backlog as
+				much as the links; it needs a paced load before its recovery figures mean anything.
+
+				Not covered yet: the loss scenario of the baselines' designs (a Redis key-expiry listener down for
+				10 s, the single TTL queue's consumer down) side by side with the service. None of the scenarios runs in `./mvnw verify` or `.ci/run` (which compiles the
 				suite): with the apps started as processes, even the quickest takes minutes on a 2-core machine.
 
 				""";

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +88,33 @@ final class Stage implements AutoCloseable {
 	}
 
 	ServiceApp startApi(String name) throws IOException, InterruptedException {
-		return this.apps.start(ServiceApps.API, name + ".log", this.settings);
+		return startApi(name, Map.of());
+	}
+
+	/**
+	 * Starts an order-api instance with {@code more} added to the scenario's settings
+	 * (they win).
+	 */
+	ServiceApp startApi(String name, Map<String, String> more) throws IOException, InterruptedException {
+		return this.apps.start(ServiceApps.API, name + ".log", with(more));
 	}
 
 	ServiceApp startConsumer(String name) throws IOException, InterruptedException {
-		return this.apps.start(ServiceApps.CONSUMER, name + ".log", this.settings);
+		return startConsumer(name, Map.of());
+	}
+
+	/**
+	 * Starts a consumer instance with {@code more} added to the scenario's settings (they
+	 * win).
+	 */
+	ServiceApp startConsumer(String name, Map<String, String> more) throws IOException, InterruptedException {
+		return this.apps.start(ServiceApps.CONSUMER, name + ".log", with(more));
+	}
+
+	private Map<String, String> with(Map<String, String> more) {
+		Map<String, String> env = new HashMap<>(this.settings);
+		env.putAll(more);
+		return env;
 	}
 
 	/**
@@ -99,16 +122,37 @@ final class Stage implements AutoCloseable {
 	 * once, order-api instances first in the answer.
 	 */
 	List<ServiceApp> start(int apis, int consumers, Timeline timeline) throws Exception {
-		ServiceApp[] started = new ServiceApp[apis + consumers];
+		return start(apis, Collections.nCopies(consumers, Map.of()), timeline);
+	}
+
+	/**
+	 * Starts {@code apis} order-api instances and one consumer instance per entry of
+	 * {@code consumers}, with that entry added to its settings, all at once, order-api
+	 * instances first in the answer.
+	 */
+	List<ServiceApp> start(int apis, List<Map<String, String>> consumers, Timeline timeline) throws Exception {
+		return start(Collections.nCopies(apis, Map.of()), consumers, timeline);
+	}
+
+	/**
+	 * Starts one order-api instance per entry of {@code apis} and one consumer instance
+	 * per entry of {@code consumers}, each with its entry added to its settings, all at
+	 * once, order-api instances first in the answer.
+	 */
+	List<ServiceApp> start(List<Map<String, String>> apiSettings, List<Map<String, String>> consumers,
+			Timeline timeline) throws Exception {
+		int apis = apiSettings.size();
+		ServiceApp[] started = new ServiceApp[apis + consumers.size()];
 		List<Thread> threads = new ArrayList<>();
 		List<Exception> failures = new ArrayList<>();
-		for (int i = 0; i < apis + consumers; i++) {
+		for (int i = 0; i < started.length; i++) {
 			int index = i;
 			boolean api = i < apis;
 			String name = api ? "api-" + (i + 1) : "consumer-" + (i - apis + 1);
 			Thread thread = new Thread(() -> {
 				try {
-					started[index] = api ? startApi(name) : startConsumer(name);
+					started[index] = api ? startApi(name, apiSettings.get(index))
+							: startConsumer(name, consumers.get(index - apis));
 				}
 				catch (Exception ex) {
 					synchronized (failures) {
@@ -125,8 +169,17 @@ final class Stage implements AutoCloseable {
 		if (!failures.isEmpty()) {
 			throw failures.get(0);
 		}
-		timeline.note(apis + " order-api and " + consumers + " consumer instances UP");
+		timeline.note(apis + " order-api and " + consumers.size() + " consumer instances UP");
 		return List.of(started);
+	}
+
+	/**
+	 * The settings that point an app at the scenario's database and its first broker node
+	 * through {@code database} and {@code broker} instead of directly.
+	 */
+	Map<String, String> through(Link database, Link broker) {
+		return Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:%d/%s?reWriteBatchedInserts=true"
+			.formatted(database.port(), this.database), "SPRING_RABBITMQ_ADDRESSES", "127.0.0.1:" + broker.port());
 	}
 
 	ServiceApps apps() {
