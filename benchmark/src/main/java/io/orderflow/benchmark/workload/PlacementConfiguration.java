@@ -1,7 +1,11 @@
 package io.orderflow.benchmark.workload;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -13,6 +17,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 
+import io.orderflow.PaymentReminderProperties;
 import io.orderflow.order.OrderPlacement;
 import io.orderflow.outbox.Outbox;
 import io.orderflow.outbox.OutboxPublisher;
@@ -28,7 +33,14 @@ import io.orderflow.outbox.OutboxPublisher;
 		TransactionAutoConfiguration.class })
 @ComponentScan(basePackageClasses = { OrderPlacement.class, Outbox.class }, lazyInit = true)
 @ConfigurationPropertiesScan(basePackageClasses = { OrderPlacement.class, Outbox.class })
+@EnableConfigurationProperties(PaymentReminderProperties.class)
 class PlacementConfiguration {
+
+	/** The outbox's meters need a registry; nobody reads this one. */
+	@Bean
+	MeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
+	}
 
 	@Bean
 	PlanningClock clock() {
