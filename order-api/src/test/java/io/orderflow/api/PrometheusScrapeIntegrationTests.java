@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,22 @@ class PrometheusScrapeIntegrationTests extends OrderApiIntegrationTest {
 		assertThat(MonitoredSeries.value(scrape(),
 				"order_events_committed_total{application=\"order-api\",type=\"order.created\"}"))
 			.isEqualTo(before + 1);
+	}
+
+	@Test
+	void tagsPublishedTimersWithTheTimersNameNotWithTheirDelay() throws Exception {
+		for (String timeout : new String[] { "PT30M", "PT31M", "PT47M" }) {
+			this.checkout.post("/api/orders",
+					VALID_ORDER.formatted(newCustomer()).replace("\"PT30M\"", "\"" + timeout + "\""));
+		}
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			List<String> publishes = scrape().lines()
+				.filter((line) -> line.startsWith("spring_rabbit_template_seconds_count{"))
+				.toList();
+			assertThat(publishes).anyMatch((line) -> line.contains("routing_key=\"payment-timeout\""));
+			assertThat(publishes).noneMatch((line) -> line.contains("routing_key=\"L"));
+		});
 	}
 
 	/** Makes the counters that only appear once they counted something appear. */

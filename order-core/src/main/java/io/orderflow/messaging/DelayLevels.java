@@ -40,6 +40,9 @@ public final class DelayLevels {
 
 	public static final long MAX_DELAY_SECONDS = (1L << COUNT) - 1;
 
+	/** Characters of a level's word in routing keys: {@code L00}. */
+	private static final int LEVEL_WORD_LENGTH = 3;
+
 	private DelayLevels() {
 	}
 
@@ -73,6 +76,26 @@ public final class DelayLevels {
 			}
 		}
 		return key.add(timerName).toString();
+	}
+
+	/**
+	 * A routing key without the levels it names: the timer's name for a timer's key
+	 * ({@code L00.L03.payment-timeout} is {@code payment-timeout}), any other key as it
+	 * is.
+	 */
+	public static String withoutDelay(String routingKey) {
+		int start = 0;
+		while (isLevelWord(routingKey, start)) {
+			start += LEVEL_WORD_LENGTH + 1;
+		}
+		return routingKey.substring(start);
+	}
+
+	/** Whether {@code key} has a level's word, followed by a dot, at {@code start}. */
+	private static boolean isLevelWord(String key, int start) {
+		return key.length() > start + LEVEL_WORD_LENGTH && key.charAt(start) == 'L'
+				&& Character.isDigit(key.charAt(start + 1)) && Character.isDigit(key.charAt(start + 2))
+				&& key.charAt(start + LEVEL_WORD_LENGTH) == '.';
 	}
 
 	/**

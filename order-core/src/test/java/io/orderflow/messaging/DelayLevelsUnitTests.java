@@ -37,6 +37,23 @@ class DelayLevelsUnitTests {
 	}
 
 	@Test
+	void withoutItsDelayATimersKeyIsTheTimersName() {
+		assertThat(DelayLevels.withoutDelay(DelayLevels.routingKey(1800, "payment-timeout")))
+			.isEqualTo("payment-timeout");
+		assertThat(DelayLevels.withoutDelay(DelayLevels.routingKey(DelayLevels.MAX_DELAY_SECONDS, "auto-completion")))
+			.isEqualTo("auto-completion");
+		assertThat(DelayLevels.withoutDelay("payment-reminder")).isEqualTo("payment-reminder");
+	}
+
+	@Test
+	void otherKeysKeepEveryWord() {
+		assertThat(DelayLevels.withoutDelay("order.created")).isEqualTo("order.created");
+		assertThat(DelayLevels.withoutDelay("L01")).isEqualTo("L01");
+		assertThat(DelayLevels.withoutDelay("Lab.x")).isEqualTo("Lab.x");
+		assertThat(DelayLevels.withoutDelay("")).isEmpty();
+	}
+
+	@Test
 	void aTimerArrivesBetweenTheLeadAndOneSecondMoreBeforeItIsDue() {
 		// due in 3.005 s: waits 2 s, arrives 1.005 s early, and is held until it is due
 		assertThat(DelayLevels.delaySeconds(NOW.plusMillis(3005), NOW, LEAD)).isEqualTo(2);
