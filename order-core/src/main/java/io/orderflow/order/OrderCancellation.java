@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,6 +28,8 @@ import io.orderflow.order.TransitionOutcome.Rescheduled;
 public class OrderCancellation {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderCancellation.class);
+
+	private static final Duration NOTABLE_SKEW = Duration.ofSeconds(1);
 
 	private final Orders orders;
 
@@ -85,10 +88,26 @@ public class OrderCancellation {
 			outcomes.put(order.orderNo(), cancelled(order, now));
 		}
 		List<String> unchanged = orderNos.stream().filter((orderNo) -> !outcomes.containsKey(orderNo)).toList();
-		for (Order order : this.orders.findByOrderNos(unchanged)) {
-			outcomes.put(order.orderNo(), order.isAwaitingPayment() ? rescheduled(order, now) : new NotAllowed(order));
+		List<Order> unchangedOrders = this.orders.findByOrderNos(unchanged);
+		Duration aheadOfDatabase = unchangedOrders.stream().anyMatch(Order::isAwaitingPayment)
+				? aheadOf(this.orders.databaseTime(), now) : Duration.ZERO;
+		for (Order order : unchangedOrders) {
+			outcomes.put(order.orderNo(),
+					order.isAwaitingPayment() ? rescheduled(order, aheadOfDatabase, now) : new NotAllowed(order));
 		}
 		return TimerOutcomes.perTimer(orderNos, outcomes);
+	}
+
+	/**
+	 * How far {@code hostNow} runs ahead of {@code databaseNow}; zero when it does not.
+	 * The new timer of an order the database found not yet due is delivered that much
+	 * later by this host's clock, which holds it until then: by the database's clock, at
+	 * the deadline, instead of coming back at once again and again until the database's
+	 * clock has caught up.
+	 */
+	static Duration aheadOf(Instant databaseNow, Instant hostNow) {
+		Duration ahead = Duration.between(databaseNow, hostNow);
+		return ahead.isNegative() ? Duration.ZERO : ahead;
 	}
 
 	/**
@@ -118,10 +137,20 @@ public class OrderCancellation {
 		return cancelled;
 	}
 
-	private TransitionOutcome rescheduled(Order order, Instant now) {
-		this.timers.schedulePaymentTimeout(order, now);
-		log.info("Payment timer of order {} arrived {} before its deadline; scheduled a new one", order.orderNo(),
-				Duration.between(now, order.paymentDeadline()));
+	private TransitionOutcome rescheduled(Order order, Duration aheadOfDatabase, Instant now) {
+		this.timers.schedulePaymentTimeout(order, order.paymentDeadline().plus(aheadOfDatabase), now);
+		if (aheadOfDatabase.isZero()) {
+			log.info("Payment timer of order {} arrived {} before its deadline; scheduled a new one", order.orderNo(),
+					Duration.between(now, order.paymentDeadline()));
+		}
+		else {
+			// a few milliseconds between synchronised hosts are normal; seconds are not
+			boolean skewed = aheadOfDatabase.compareTo(NOTABLE_SKEW) >= 0;
+			log.atLevel(skewed ? Level.WARN : Level.INFO)
+				.log("Payment timer of order {} is due by this host's clock but not by the database's, which runs {} "
+						+ "behind; scheduled a new one for the deadline by the database's clock", order.orderNo(),
+						aheadOfDatabase);
+		}
 		return new Rescheduled(order);
 	}
 

@@ -2,6 +2,7 @@ package io.orderflow.order;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,9 @@ class Orders {
 
 	// Planned through the order number whatever the statistics say: no index on
 	// payment_deadline serves this guard
-	// (V5__safety_net_indexes_timers_cannot_plan_through).
+	// (V5__safety_net_indexes_timers_cannot_plan_through). Whether the deadline has
+	// passed is the database's call, not the calling host's: a consumer whose clock runs
+	// ahead must not cancel early (docs/reliability.md, clock-skew).
 	private static final String CANCEL_OVERDUE = """
 			UPDATE orders
 			SET status = :to,
@@ -85,7 +88,7 @@ class Orders {
 			    version = version + 1
 			WHERE order_no = ANY(:orderNos)
 			  AND status = ANY(:from)
-			  AND payment_deadline <= :now
+			  AND payment_deadline <= statement_timestamp()
 			RETURNING %s""".formatted(OrderRows.COLUMNS);
 
 	private static final String MARK_PAID = """
@@ -279,6 +282,11 @@ class Orders {
 	}
 
 	/** The orders among {@code orderNos} that exist, in no particular order. */
+	/** The database's clock, which decides whether a payment deadline has passed. */
+	Instant databaseTime() {
+		return this.jdbc.sql("SELECT statement_timestamp()").query(OffsetDateTime.class).single().toInstant();
+	}
+
 	List<Order> findByOrderNos(Collection<String> orderNos) {
 		if (orderNos.isEmpty()) {
 			return List.of();

@@ -32,6 +32,7 @@ import io.orderflow.jdbc.Timestamps;
 import io.orderflow.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -82,6 +83,22 @@ class OrderGuardsJdbcTests extends IntegrationTest {
 		assertThat(statement.run(this.orders, orderNo, ExpectedVersion.oneOf(Set.of(Order.FIRST_VERSION))))
 			.as("changed at the version it is at")
 			.isTrue();
+	}
+
+	@Test
+	void aPaymentTimeoutWaitsForTheDeadlineByTheDatabasesClockWhateverTheCallersClockSays() {
+		String dueInAMinute = storedOrder(OrderStatus.PENDING_PAYMENT, Duration.ofMinutes(1));
+		String overdue = storedOrder(OrderStatus.PENDING_PAYMENT);
+
+		List<Order> cancelled = this.orders.cancelOverdue(List.of(dueInAMinute, overdue), NOW.plusSeconds(120));
+
+		assertThat(cancelled).extracting(Order::orderNo).containsExactly(overdue);
+		assertThat(statusOf(dueInAMinute)).isEqualTo(OrderStatus.PENDING_PAYMENT);
+	}
+
+	@Test
+	void theDatabasesClockIsReadAsAnInstant() {
+		assertThat(this.orders.databaseTime()).isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
 	}
 
 	@Test
