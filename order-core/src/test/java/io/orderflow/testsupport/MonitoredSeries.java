@@ -114,10 +114,10 @@ public final class MonitoredSeries {
 		while (i < promql.length()) {
 			char c = promql.charAt(i);
 			if (c == '"' || c == '\'') {
-				i = promql.indexOf(c, i + 1) + 1;
+				i = closing(promql, c, i + 1, source) + 1;
 			}
 			else if (c == '[') {
-				i = promql.indexOf(']', i) + 1;
+				i = closing(promql, ']', i, source) + 1;
 			}
 			else if (Character.isDigit(c) || c == '.') {
 				while (i < promql.length()
@@ -135,10 +135,10 @@ public final class MonitoredSeries {
 				int next = skipBlanks(promql, i);
 				char following = (next < promql.length()) ? promql.charAt(next) : ' ';
 				if (LABEL_LIST_KEYWORDS.contains(word)) {
-					i = promql.indexOf(')', next) + 1;
+					i = closing(promql, ')', next, source) + 1;
 				}
 				else if (following == '{') {
-					int end = promql.indexOf('}', next);
+					int end = closing(promql, '}', next, source);
 					Matcher application = APPLICATION.matcher(promql.substring(next, end));
 					selectors.add(new Selector(word, application.find() ? application.group(1) : null, source));
 					i = end + 1;
@@ -148,13 +148,22 @@ public final class MonitoredSeries {
 				}
 			}
 			else if (c == '{') {
-				i = promql.indexOf('}', i) + 1;
+				i = closing(promql, '}', i, source) + 1;
 			}
 			else {
 				i++;
 			}
 		}
 		return selectors.stream().filter((selector) -> !isPrometheusOwn(selector.metric())).toList();
+	}
+
+	/** Where the {@code c} that closes what opened before {@code from} is. */
+	private static int closing(String promql, char c, int from, String source) {
+		int at = promql.indexOf(c, from);
+		if (at < 0) {
+			throw new IllegalArgumentException("no closing " + c + " in the expression of " + source + ": " + promql);
+		}
+		return at;
 	}
 
 	private static boolean isPrometheusOwn(String metric) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import io.orderflow.testsupport.MonitoredSeries.Selector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MonitoredSeriesUnitTests {
 
@@ -16,6 +17,16 @@ class MonitoredSeriesUnitTests {
 				or max(order_outbox_oldest_age_seconds) > 30 unless on (instance) up{job="orderflow"} == 0""", "test"))
 			.containsExactly(new Selector("order_timer_lateness_seconds_bucket", "order-timeout-consumer", "test"),
 					new Selector("order_outbox_oldest_age_seconds", null, "test"));
+	}
+
+	@Test
+	void namesAnExpressionThatLeavesAStringOpen() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MonitoredSeries.selectorsIn("label_replace(order_up, \"x\", \"y, \"z\", \"\")", "rule X"))
+			.withMessageContaining("rule X");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MonitoredSeries.selectorsIn("rate(order_timer_seconds_count[5m) > 1", "rule Y"))
+			.withMessageContaining("rule Y");
 	}
 
 	@Test
