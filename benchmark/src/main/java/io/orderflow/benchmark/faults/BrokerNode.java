@@ -3,6 +3,7 @@ package io.orderflow.benchmark.faults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ final class BrokerNode {
 		Cookie.ensure(home);
 		Path directory = Files.createDirectories(home.resolve(shortName));
 		if (advancedConfig != null) {
-			Files.copy(advancedConfig, directory.resolve("advanced.config"));
+			// a node started again after the cluster scenario finds its files of before
+			Files.copy(advancedConfig, directory.resolve("advanced.config"), StandardCopyOption.REPLACE_EXISTING);
 		}
 		Files.writeString(directory.resolve("rabbitmq.conf"), """
 				listeners.tcp.default = 127.0.0.1:%d

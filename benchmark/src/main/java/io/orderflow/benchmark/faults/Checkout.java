@@ -74,7 +74,7 @@ final class Checkout {
 	 */
 	void place(int count, int clients, Supplier<Instant> deadlines) throws InterruptedException {
 		AtomicInteger left = new AtomicInteger(count);
-		run(clients, () -> left.getAndDecrement() > 0, deadlines);
+		run(clients, () -> left.getAndDecrement() > 0, deadlines, Pace.UNPACED);
 	}
 
 	/**
@@ -102,14 +102,16 @@ final class Checkout {
 	}
 
 	/**
-	 * Starts placing orders due 5-20 s later from {@code clients} clients until
-	 * {@code done} answers true, and returns once they have been at it for 10 s; join the
-	 * thread answered to wait for the last of them.
+	 * Starts placing {@code rate} orders a second, due 5-20 s later, from {@code clients}
+	 * clients until {@code done} answers true, and returns once they have been at it for
+	 * 10 s; join the thread answered to wait for the last of them.
 	 */
-	Thread startSteadyLoad(BooleanSupplier done, int clients, Timeline timeline) throws InterruptedException {
+	Thread startSteadyLoad(BooleanSupplier done, int clients, int rate, Timeline timeline) throws InterruptedException {
+		Pace pace = Pace.perSecond(rate);
 		Thread load = new Thread(() -> {
 			try {
-				placeUntil(done, clients, Deadlines.after(Duration.ofSeconds(5), Duration.ofSeconds(20)));
+				run(clients, () -> !done.getAsBoolean(), Deadlines.after(Duration.ofSeconds(5), Duration.ofSeconds(20)),
+						pace);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -121,17 +123,19 @@ final class Checkout {
 		return load;
 	}
 
-	/** Places orders from {@code clients} clients until {@code done} answers true. */
-	void placeUntil(BooleanSupplier done, int clients, Supplier<Instant> deadlines) throws InterruptedException {
-		run(clients, () -> !done.getAsBoolean(), deadlines);
-	}
-
-	private void run(int clients, BooleanSupplier more, Supplier<Instant> deadlines) throws InterruptedException {
+	private void run(int clients, BooleanSupplier more, Supplier<Instant> deadlines, Pace pace)
+			throws InterruptedException {
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
 			Thread thread = new Thread(() -> {
-				while (more.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
-					placeOne(deadlines.get());
+				try {
+					while (more.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+						pace.awaitSlot();
+						placeOne(deadlines.get());
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 				}
 			}, "checkout-" + i);
 			thread.start();

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fault suite: {@code bin/faults [scenario...] [--orders N] [--timers N] [--paid N]
- * [--clients N] [--outage SECONDS]}, from the repository's root after the build. Runs the
- * named scenarios (all by default) in the order of the issue's priorities, prints each
- * ledger and writes {@code docs/reliability.md}; exits with 1 when a scenario failed.
+ * The fault suite: {@code bin/faults [scenario...] [option...]} (see {@link #usage}),
+ * from the repository's root after the build. Runs the named scenarios (all by default)
+ * in the order of the issue's priorities, prints each ledger and writes
+ * {@code docs/reliability.md}; exits with 1 when a scenario failed.
  */
 public final class Faults {
 
@@ -31,7 +32,7 @@ public final class Faults {
 
 	static final List<Scenario> SCENARIOS = List.of(new ApiKilled(), new ConsumerKilled(), new PostgresRestarted(),
 			new ClusterLeaderKilled(), new BrokerRestarted(), new PaidAtDeadline(), new PoisonMessages(),
-			new DuplicatedAnswers(), new ClockSkew(), new LinksCut());
+			new DuplicatedAnswers(), new ClockSkew(), new LinksCut(), new DesignsConsumerDown());
 
 	private Faults() {
 	}
@@ -44,19 +45,13 @@ public final class Faults {
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
-				case "--orders" -> settings = new FaultSettings(number(args, ++i), settings.timers(), settings.paid(),
-						settings.clients(), settings.outage(), settings.grace(), settings.advancedConfig());
-				case "--timers" -> settings = new FaultSettings(settings.orders(), number(args, ++i), settings.paid(),
-						settings.clients(), settings.outage(), settings.grace(), settings.advancedConfig());
-				case "--paid" -> settings = new FaultSettings(settings.orders(), settings.timers(), number(args, ++i),
-						settings.clients(), settings.outage(), settings.grace(), settings.advancedConfig());
-				case "--clients" -> settings = new FaultSettings(settings.orders(), settings.timers(), settings.paid(),
-						number(args, ++i), settings.outage(), settings.grace(), settings.advancedConfig());
-				case "--outage" -> settings = new FaultSettings(settings.orders(), settings.timers(), settings.paid(),
-						settings.clients(), Duration.ofSeconds(number(args, ++i)), settings.grace(),
-						settings.advancedConfig());
-				case "--advanced-config" -> settings = new FaultSettings(settings.orders(), settings.timers(),
-						settings.paid(), settings.clients(), settings.outage(), settings.grace(), file(args, ++i));
+				case "--orders" -> settings = settings.withOrders(number(args, ++i));
+				case "--timers" -> settings = settings.withTimers(number(args, ++i));
+				case "--paid" -> settings = settings.withPaid(number(args, ++i));
+				case "--clients" -> settings = settings.withClients(number(args, ++i));
+				case "--rate" -> settings = settings.withRate(number(args, ++i));
+				case "--outage" -> settings = settings.withOutage(Duration.ofSeconds(number(args, ++i)));
+				case "--advanced-config" -> settings = settings.withAdvancedConfig(file(args, ++i));
 				case "-h", "--help" -> usage(null);
 				default -> chosen.add(SCENARIOS.stream()
 					.filter((scenario) -> scenario.id().equals(arg))
@@ -85,18 +80,23 @@ public final class Faults {
 						settings.advancedConfig())) {
 			for (Scenario scenario : chosen) {
 				System.out.println("faults: " + scenario.id() + ": " + scenario.title());
-				List<BrokerNode> nodes = scenario.onCluster() ? brokers.cluster() : brokers.single();
 				Timeline timeline = new Timeline(scenario.id());
 				Ledger ledger;
-				try (Stage stage = Stage.open(scenario.id(), root, logs, postgres, nodes, scenario.settings())) {
-					ledger = scenario.run(stage, settings, timeline);
+				try {
+					List<BrokerNode> nodes = scenario.onCluster() ? brokers.cluster() : brokers.single();
+					try (Stage stage = Stage.open(scenario.id(), root, logs, postgres, nodes, scenario.settings())) {
+						ledger = scenario.run(stage, settings, timeline);
+					}
 				}
 				catch (Exception ex) {
+					// the whole story (an app's log tail) on the console, a line in the
+					// report
 					ex.printStackTrace();
-					timeline.note("the scenario could not finish: " + ex);
+					String why = firstLine(String.valueOf(ex.getMessage()));
+					timeline.note("the scenario could not finish: " + ex.getClass().getSimpleName() + ": " + why);
 					ledger = new Ledger(0, 0, 0, 0, Map.of(), new Ledger.Timers(0, 0, 0, 0, Duration.ZERO),
 							new Ledger.Recovery(null, "not measured"), Map.of(),
-							List.of("the scenario did not finish: " + ex.getMessage()), timeline.entries());
+							List.of("the scenario did not finish: " + why), timeline.entries());
 				}
 				String section = ReliabilityReport.section(scenario, settings, command, ledger);
 				System.out.println(section);
@@ -110,6 +110,11 @@ public final class Faults {
 		return allPassed;
 	}
 
+	private static String firstLine(String text) {
+		int end = text.indexOf('\n');
+		return (end < 0) ? text : text.substring(0, end);
+	}
+
 	private static int number(String[] args, int index) {
 		if (index >= args.length || !args[index].matches("[1-9][0-9]*")) {
 			usage(args[index - 1] + " needs a positive number");
@@ -117,9 +122,13 @@ public final class Faults {
 		return Integer.parseInt(args[index]);
 	}
 
-	private static Path file(String[] args, int index) {
+	/** An existing file, or {@code null} for {@code none}. */
+	private static @Nullable Path file(String[] args, int index) {
+		if (index < args.length && args[index].equals("none")) {
+			return null;
+		}
 		if (index >= args.length || !Files.isRegularFile(Path.of(args[index]))) {
-			usage(args[index - 1] + " needs an existing file");
+			usage(args[index - 1] + " needs an existing file, or none");
 		}
 		return Path.of(args[index]).toAbsolutePath();
 	}
@@ -131,19 +140,22 @@ public final class Faults {
 		}
 		FaultSettings defaults = FaultSettings.defaults();
 		out.append("""
-				bin/faults [scenario...] [--orders N] [--timers N] [--paid N] [--clients N] [--outage SECONDS]
-				           [--advanced-config FILE]
+				bin/faults [scenario...] [--orders N] [--timers N] [--paid N] [--clients N] [--rate N]
+				           [--outage SECONDS] [--advanced-config FILE|none]
 
 				  --orders N        orders per burst or storm, and of duplicated-answers and clock-skew (default %d)
 				  --timers N        timers pending while the broker restarts (default %d; the issue asks 100000)
 				  --paid N          orders paid at their deadline (default %d)
 				  --clients N       concurrent checkout clients (default %d)
+				  --rate N          orders a second of the steady load under postgres-restarted and links-cut
+				                    (default %d)
 				  --outage SECONDS  how long PostgreSQL stays down, and each link in links-cut (default %d)
-				  --advanced-config FILE  the RabbitMQ nodes' advanced.config (default: none)
+				  --advanced-config FILE|none  the RabbitMQ nodes' advanced.config (default: %s, the
+				                    settings production requires; none: RabbitMQ's defaults)
 
 				Scenarios (all, in this order, when none is named):
 				""".formatted(defaults.orders(), defaults.timers(), defaults.paid(), defaults.clients(),
-				defaults.outage().toSeconds()));
+				defaults.rate(), defaults.outage().toSeconds(), FaultSettings.PRODUCTION_ADVANCED_CONFIG));
 		for (Scenario scenario : SCENARIOS) {
 			out.append("  ").append(String.format("%-22s", scenario.id())).append(scenario.title()).append('\n');
 		}

@@ -40,8 +40,8 @@ final class LinksCut extends Scenario {
 
 	@Override
 	String sizes(FaultSettings settings) {
-		return "1 order-api + 1 consumer, each through its own links; " + settings.clients()
-				+ " clients placing orders due 5-20 s later; each of the 4 links stalled, then cut, for "
+		return "1 order-api + 1 consumer, each through its own links; " + settings.clients() + " clients placing "
+				+ settings.rate() + " orders a second, due 5-20 s later; each of the 4 links stalled, then cut, for "
 				+ settings.outage().toSeconds() + " s each, one after the other, each followed by up to "
 				+ RECOVERY_LIMIT.toSeconds() + " s of recovery";
 	}
@@ -59,7 +59,7 @@ final class LinksCut extends Scenario {
 			Checkout checkout = stage.checkout(apps, 1);
 			LedgerCheck check = stage.check();
 			AtomicBoolean done = new AtomicBoolean();
-			Thread load = checkout.startSteadyLoad(done::get, settings.clients(), timeline);
+			Thread load = checkout.startSteadyLoad(done::get, settings.clients(), settings.rate(), timeline);
 			Duration worst = Duration.ZERO;
 			List<String> violations = new ArrayList<>();
 			for (Link link : List.of(apiDatabase, apiBroker, consumerBroker, consumerDatabase)) {

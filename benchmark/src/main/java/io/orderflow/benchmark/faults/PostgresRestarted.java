@@ -21,8 +21,9 @@ final class PostgresRestarted extends Scenario {
 
 	@Override
 	String sizes(FaultSettings settings) {
-		return "1 order-api + 1 consumer; " + settings.clients() + " clients placing orders due 5-20 s later for "
-				+ "10 s, PostgreSQL down for " + settings.outage().toSeconds() + " s, then 20 s more load";
+		return "1 order-api + 1 consumer; " + settings.clients() + " clients placing " + settings.rate()
+				+ " orders a second, due 5-20 s later, for " + "10 s, PostgreSQL down for "
+				+ settings.outage().toSeconds() + " s, then 20 s more load";
 	}
 
 	@Override
@@ -31,7 +32,7 @@ final class PostgresRestarted extends Scenario {
 		Checkout checkout = stage.checkout(apps, 1);
 		LedgerCheck check = stage.check();
 		AtomicBoolean done = new AtomicBoolean();
-		Thread load = checkout.startSteadyLoad(done::get, settings.clients(), timeline);
+		Thread load = checkout.startSteadyLoad(done::get, settings.clients(), settings.rate(), timeline);
 		stage.server().stop();
 		timeline.note("PostgreSQL stopped (pg_ctl stop -m fast)");
 		Thread.sleep(settings.outage().toMillis());

@@ -42,6 +42,12 @@ public final class Redis implements AutoCloseable {
 		return new Redis(address, config);
 	}
 
+	/** A Redis of one's own at {@code host:port}, database 0. */
+	public static Redis at(String host, int port) {
+		return new Redis(new HostAndPort(host, port),
+				DefaultJedisClientConfig.builder().clientName("orderflow-benchmark").timeoutMillis(10_000).build());
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;

@@ -26,7 +26,7 @@ public final class ServiceApps {
 
 	public static final String CONSUMER = "order-timeout-consumer";
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
 	private final Path root;
 
