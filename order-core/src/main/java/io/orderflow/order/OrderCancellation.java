@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.event.Level;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,8 +28,6 @@ import io.orderflow.order.TransitionOutcome.Rescheduled;
 public class OrderCancellation {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderCancellation.class);
-
-	private static final Duration NOTABLE_SKEW = Duration.ofSeconds(1);
 
 	private final Orders orders;
 
@@ -73,6 +71,22 @@ public class OrderCancellation {
 	}
 
 	/**
+	 * A read found the order unpaid past its deadline by this host's clock: cancel it if
+	 * it still is by the database's. Nothing else: its timer is on its way, and a host a
+	 * little ahead of the database must not write a new one on every read in the last
+	 * moments before the deadline.
+	 * @return the order cancelled, or nothing when it was not (paid, cancelled, or not
+	 * yet due by the database's clock)
+	 */
+	@Transactional
+	public Optional<Order> cancelIfOverdue(String orderNo) {
+		Instant now = this.clock.instant();
+		List<Order> cancelled = this.orders.cancelOverdue(List.of(orderNo), now);
+		cancelled.forEach((order) -> cancelled(order, now));
+		return cancelled.stream().findFirst();
+	}
+
+	/**
 	 * The payment timers of several orders arrived: one transaction and one guarded
 	 * update for all of them, each order cancelled if it is still unpaid and its deadline
 	 * has passed, a new timer scheduled for those whose deadline is still ahead.
@@ -88,26 +102,10 @@ public class OrderCancellation {
 			outcomes.put(order.orderNo(), cancelled(order, now));
 		}
 		List<String> unchanged = orderNos.stream().filter((orderNo) -> !outcomes.containsKey(orderNo)).toList();
-		List<Order> unchangedOrders = this.orders.findByOrderNos(unchanged);
-		Duration aheadOfDatabase = unchangedOrders.stream().anyMatch(Order::isAwaitingPayment)
-				? aheadOf(this.orders.databaseTime(), now) : Duration.ZERO;
-		for (Order order : unchangedOrders) {
-			outcomes.put(order.orderNo(),
-					order.isAwaitingPayment() ? rescheduled(order, aheadOfDatabase, now) : new NotAllowed(order));
+		for (Order order : this.orders.findByOrderNos(unchanged)) {
+			outcomes.put(order.orderNo(), order.isAwaitingPayment() ? rescheduled(order, now) : new NotAllowed(order));
 		}
 		return TimerOutcomes.perTimer(orderNos, outcomes);
-	}
-
-	/**
-	 * How far {@code hostNow} runs ahead of {@code databaseNow}; zero when it does not.
-	 * The new timer of an order the database found not yet due is delivered that much
-	 * later by this host's clock, which holds it until then: by the database's clock, at
-	 * the deadline, instead of coming back at once again and again until the database's
-	 * clock has caught up.
-	 */
-	static Duration aheadOf(Instant databaseNow, Instant hostNow) {
-		Duration ahead = Duration.between(databaseNow, hostNow);
-		return ahead.isNegative() ? Duration.ZERO : ahead;
 	}
 
 	/**
@@ -137,19 +135,17 @@ public class OrderCancellation {
 		return cancelled;
 	}
 
-	private TransitionOutcome rescheduled(Order order, Duration aheadOfDatabase, Instant now) {
-		this.timers.schedulePaymentTimeout(order, order.paymentDeadline().plus(aheadOfDatabase), now);
-		if (aheadOfDatabase.isZero()) {
+	private TransitionOutcome rescheduled(Order order, Instant now) {
+		this.timers.schedulePaymentTimeout(order, now);
+		if (now.isBefore(order.paymentDeadline())) {
 			log.info("Payment timer of order {} arrived {} before its deadline; scheduled a new one", order.orderNo(),
 					Duration.between(now, order.paymentDeadline()));
 		}
 		else {
-			// a few milliseconds between synchronised hosts are normal; seconds are not
-			boolean skewed = aheadOfDatabase.compareTo(NOTABLE_SKEW) >= 0;
-			log.atLevel(skewed ? Level.WARN : Level.INFO)
-				.log("Payment timer of order {} is due by this host's clock but not by the database's, which runs {} "
-						+ "behind; scheduled a new one for the deadline by the database's clock", order.orderNo(),
-						aheadOfDatabase);
+			// the host that holds timers runs ahead of the database by more than its
+			// DatabaseClock estimate
+			log.info("Payment timer of order {} is due by this host's clock but not yet by the database's; scheduled "
+					+ "a new one", order.orderNo());
 		}
 		return new Rescheduled(order);
 	}

@@ -5,9 +5,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import io.orderflow.order.TransitionOutcome.Applied;
-import io.orderflow.order.TransitionOutcome.NotAllowed;
-
 /**
  * Reads orders the way clients must see them: an order past its payment deadline is never
  * shown as payable. If its timer is late, reading it cancels it on the spot, with the
@@ -49,14 +46,11 @@ public class OrderLookup {
 		if (!order.isPaymentOverdue(this.clock.instant())) {
 			return order;
 		}
-		TransitionOutcome outcome = this.cancellation.cancelForPaymentTimeout(order.orderNo());
-		if (outcome instanceof Applied cancelled) {
-			return cancelled.order();
-		}
-		if (outcome instanceof NotAllowed changed) {
-			return changed.order(); // paid or cancelled meanwhile
-		}
-		return order;
+		// as it is now: cancelled here, or paid or cancelled meanwhile, or not yet due by
+		// the database's clock
+		return this.cancellation.cancelIfOverdue(order.orderNo())
+			.or(() -> this.orders.findByOrderNo(order.orderNo()))
+			.orElse(order);
 	}
 
 }

@@ -27,17 +27,10 @@ class OrderTimers {
 	}
 
 	void schedulePaymentTimeout(Order order, Instant now) {
-		schedulePaymentTimeout(order, order.paymentDeadline(), now);
-	}
-
-	/**
-	 * The payment timer of an order, due at {@code deliverAt}: its deadline, or later
-	 * when the consumer that will hold it until then runs ahead of the database's clock.
-	 */
-	void schedulePaymentTimeout(Order order, Instant deliverAt, Instant now) {
 		UUID timerId = UUID.randomUUID();
 		this.outbox.addTimer(timerId, Topology.PAYMENT_TIMEOUT,
-				new PaymentTimeoutTimer(timerId, order.orderNo(), deliverAt), deliverAt, now);
+				new PaymentTimeoutTimer(timerId, order.orderNo(), order.paymentDeadline()), order.paymentDeadline(),
+				now);
 	}
 
 	/**

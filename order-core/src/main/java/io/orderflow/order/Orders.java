@@ -2,7 +2,6 @@ package io.orderflow.order;
 
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -113,6 +112,7 @@ class Orders {
 			             WHERE paid_at IS NULL
 			               AND cancelled_at IS NULL
 			               AND payment_deadline <= :overdueSince
+			               AND payment_deadline <= statement_timestamp()
 			             ORDER BY payment_deadline
 			             LIMIT :limit
 			             FOR UPDATE SKIP LOCKED)
@@ -282,11 +282,6 @@ class Orders {
 	}
 
 	/** The orders among {@code orderNos} that exist, in no particular order. */
-	/** The database's clock, which decides whether a payment deadline has passed. */
-	Instant databaseTime() {
-		return this.jdbc.sql("SELECT statement_timestamp()").query(OffsetDateTime.class).single().toInstant();
-	}
-
 	List<Order> findByOrderNos(Collection<String> orderNos) {
 		if (orderNos.isEmpty()) {
 			return List.of();

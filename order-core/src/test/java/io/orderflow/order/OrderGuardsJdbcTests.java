@@ -32,7 +32,6 @@ import io.orderflow.jdbc.Timestamps;
 import io.orderflow.testsupport.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -87,18 +86,16 @@ class OrderGuardsJdbcTests extends IntegrationTest {
 
 	@Test
 	void aPaymentTimeoutWaitsForTheDeadlineByTheDatabasesClockWhateverTheCallersClockSays() {
-		String dueInAMinute = storedOrder(OrderStatus.PENDING_PAYMENT, Duration.ofMinutes(1));
+		String dueInAnHour = storedOrder(OrderStatus.PENDING_PAYMENT, Duration.ofHours(1));
 		String overdue = storedOrder(OrderStatus.PENDING_PAYMENT);
 
-		List<Order> cancelled = this.orders.cancelOverdue(List.of(dueInAMinute, overdue), NOW.plusSeconds(120));
+		List<Order> cancelled = this.orders.cancelOverdue(List.of(dueInAnHour, overdue), NOW.plus(Duration.ofHours(2)));
+		List<Order> swept = this.orders.cancelOverdueBatch(NOW.plus(Duration.ofHours(2)), 1000,
+				NOW.plus(Duration.ofHours(2)));
 
 		assertThat(cancelled).extracting(Order::orderNo).containsExactly(overdue);
-		assertThat(statusOf(dueInAMinute)).isEqualTo(OrderStatus.PENDING_PAYMENT);
-	}
-
-	@Test
-	void theDatabasesClockIsReadAsAnInstant() {
-		assertThat(this.orders.databaseTime()).isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
+		assertThat(swept).extracting(Order::orderNo).doesNotContain(dueInAnHour);
+		assertThat(statusOf(dueInAnHour)).isEqualTo(OrderStatus.PENDING_PAYMENT);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.orderflow.timeout;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import com.rabbitmq.client.Channel;
@@ -19,10 +20,10 @@ import io.orderflow.monitoring.LogFields;
 
 /**
  * Takes due timers from their queues and hands them to their {@link DueTimerBatcher},
- * which holds each until it is due and applies it in a batch. The message is acknowledged
- * when the returned future completes, after its batch committed: also when there was
- * nothing to do (an order already paid, cancelled or completed, or unknown), which is an
- * expected outcome.
+ * which holds each until it is due (by the database's clock, see {@link DatabaseClock})
+ * and applies it in a batch. The message is acknowledged when the returned future
+ * completes, after its batch committed: also when there was nothing to do (an order
+ * already paid, cancelled or completed, or unknown), which is an expected outcome.
  *
  * <p>
  * The body is read here rather than by a message converter: Spring's default error
@@ -43,13 +44,16 @@ class DueTimerListeners {
 
 	private final MessageReader reader;
 
+	private final DatabaseClock databaseClock;
+
 	DueTimerListeners(DueTimerBatcher<PaymentTimeoutTimer> paymentTimeouts,
 			DueTimerBatcher<AutoCompletionTimer> autoCompletions,
-			DueTimerBatcher<PaymentReminderTimer> paymentReminders, MessageReader reader) {
+			DueTimerBatcher<PaymentReminderTimer> paymentReminders, MessageReader reader, DatabaseClock databaseClock) {
 		this.paymentTimeouts = paymentTimeouts;
 		this.autoCompletions = autoCompletions;
 		this.paymentReminders = paymentReminders;
 		this.reader = reader;
+		this.databaseClock = databaseClock;
 	}
 
 	@RabbitListener(id = "payment-timeout", queues = "#{@topology.paymentTimeoutQueue()}",
@@ -81,7 +85,9 @@ class DueTimerListeners {
 			log.warn("Parking timer: {}", ex.getMessage());
 			return CompletableFuture.failedFuture(new AmqpRejectAndDontRequeueException(ex.getMessage(), ex));
 		}
-		return batcher.hold(timer, timer.dueAt(), channel::isOpen);
+		// due by the database's clock, which decides
+		Instant due = timer.dueAt();
+		return batcher.hold(timer, (due != null) ? this.databaseClock.onHostClock(due) : null, channel::isOpen);
 	}
 
 }

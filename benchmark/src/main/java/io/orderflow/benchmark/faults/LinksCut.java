@@ -62,32 +62,39 @@ final class LinksCut extends Scenario {
 			Thread load = checkout.startSteadyLoad(done::get, settings.clients(), settings.rate(), timeline);
 			Duration worst = Duration.ZERO;
 			List<String> violations = new ArrayList<>();
-			for (Link link : List.of(apiDatabase, apiBroker, consumerBroker, consumerDatabase)) {
-				for (Link.State fault : List.of(Link.State.STALLED, Link.State.CUT)) {
-					if (fault == Link.State.STALLED) {
-						link.stall();
-					}
-					else {
-						link.cut();
-					}
-					Thread.sleep(settings.outage().toMillis());
-					link.heal();
-					long healed = System.nanoTime();
-					Duration recovered = recover(check, healed);
-					String what = link.name() + " " + fault.name().toLowerCase();
-					if (recovered == null) {
-						violations.add(what + ": still behind " + RECOVERY_LIMIT.toSeconds() + " s after it healed");
-						timeline.note(what + " for " + settings.outage().toSeconds() + " s; healed, still behind after "
-								+ RECOVERY_LIMIT.toSeconds() + " s: " + checkout.answers());
-					}
-					else {
-						worst = (recovered.compareTo(worst) > 0) ? recovered : worst;
-						timeline.note(what + " for " + settings.outage().toSeconds() + " s; caught up "
-								+ recovered.toMillis() + " ms after it healed: " + checkout.answers());
+			try {
+				for (Link link : List.of(apiDatabase, apiBroker, consumerBroker, consumerDatabase)) {
+					for (Link.State fault : List.of(Link.State.STALLED, Link.State.CUT)) {
+						if (fault == Link.State.STALLED) {
+							link.stall();
+						}
+						else {
+							link.cut();
+						}
+						Thread.sleep(settings.outage().toMillis());
+						link.heal();
+						long healed = System.nanoTime();
+						Duration recovered = recover(check, healed);
+						String what = link.name() + " " + fault.name().toLowerCase();
+						if (recovered == null) {
+							violations
+								.add(what + ": still behind " + RECOVERY_LIMIT.toSeconds() + " s after it healed");
+							timeline
+								.note(what + " for " + settings.outage().toSeconds() + " s; healed, still behind after "
+										+ RECOVERY_LIMIT.toSeconds() + " s: " + checkout.answers());
+						}
+						else {
+							worst = (recovered.compareTo(worst) > 0) ? recovered : worst;
+							timeline.note(what + " for " + settings.outage().toSeconds() + " s; caught up "
+									+ recovered.toMillis() + " ms after it healed: " + checkout.answers());
+						}
 					}
 				}
 			}
-			done.set(true);
+			finally {
+				// also when the scenario fails: no load left running into the next one
+				done.set(true);
+			}
 			load.join();
 			timeline.note("load stopped: " + checkout.answers() + "; first failures: " + checkout.firstFailures());
 			check.settle(Instant.now().plusSeconds(20), settings.grace());

@@ -44,6 +44,12 @@ final class LocalRedis implements AutoCloseable {
 			}
 			Thread.sleep(100);
 		}
+		// another server on the port answers too, while ours gives up on the bind
+		Thread.sleep(500);
+		if (!process.isAlive()) {
+			throw new IllegalStateException("redis-server could not listen on port " + port
+					+ " (another server there?); see " + directory.resolve("redis.log"));
+		}
 		return redis;
 	}
 

@@ -33,14 +33,20 @@ final class PostgresRestarted extends Scenario {
 		LedgerCheck check = stage.check();
 		AtomicBoolean done = new AtomicBoolean();
 		Thread load = checkout.startSteadyLoad(done::get, settings.clients(), settings.rate(), timeline);
-		stage.server().stop();
-		timeline.note("PostgreSQL stopped (pg_ctl stop -m fast)");
-		Thread.sleep(settings.outage().toMillis());
-		stage.server().start();
-		long back = System.nanoTime();
-		timeline.note("PostgreSQL started again: " + checkout.answers());
-		Thread.sleep(20_000);
-		done.set(true);
+		long back;
+		try {
+			stage.server().stop();
+			timeline.note("PostgreSQL stopped (pg_ctl stop -m fast)");
+			Thread.sleep(settings.outage().toMillis());
+			stage.server().start();
+			back = System.nanoTime();
+			timeline.note("PostgreSQL started again: " + checkout.answers());
+			Thread.sleep(20_000);
+		}
+		finally {
+			// also when the scenario fails: no load left running into the next one
+			done.set(true);
+		}
 		load.join();
 		Instant lastDeadline = Instant.now().plusSeconds(20);
 		long lastFailure = checkout.lastFailureNanos();

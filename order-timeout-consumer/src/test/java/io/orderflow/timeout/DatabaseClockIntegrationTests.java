@@ -1,0 +1,55 @@
+package io.orderflow.timeout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A consumer host whose clock is off holds timers until they are due by the database's
+ * clock, which decides whether a payment deadline has passed.
+ */
+class DatabaseClockIntegrationTests extends TimeoutConsumerIntegrationTest {
+
+	private static final Duration SKEW = Duration.ofSeconds(30);
+
+	/** Generous: the round trip to the database and a busy machine. */
+	private static final Duration TOLERANCE = Duration.ofSeconds(2);
+
+	@Autowired
+	private DatabaseClock appsClock;
+
+	@Test
+	void aHostAheadOfTheDatabaseHoldsATimerThatMuchLonger() {
+		DatabaseClock clock = measuredWith(Clock.offset(Clock.systemUTC(), SKEW));
+		Instant deadline = Instant.parse("2026-12-02T04:00:00Z");
+
+		assertThat(clock.hostAhead()).isBetween(SKEW.minus(TOLERANCE), SKEW.plus(TOLERANCE));
+		assertThat(clock.onHostClock(deadline)).isEqualTo(deadline.plus(clock.hostAhead()));
+	}
+
+	@Test
+	void aHostBehindTheDatabaseHoldsATimerThatMuchShorter() {
+		DatabaseClock clock = measuredWith(Clock.offset(Clock.systemUTC(), SKEW.negated()));
+
+		assertThat(clock.hostAhead()).isBetween(SKEW.negated().minus(TOLERANCE), SKEW.negated().plus(TOLERANCE));
+	}
+
+	@Test
+	void theAppsOwnClockIsMeasuredAgainstTheDatabaseFromTheStart() {
+		assertThat(this.appsClock.hostAhead().abs()).isLessThan(TOLERANCE);
+	}
+
+	private DatabaseClock measuredWith(Clock hostClock) {
+		DatabaseClock clock = new DatabaseClock(this.jdbc, hostClock, new SimpleMeterRegistry());
+		clock.measure();
+		return clock;
+	}
+
+}
