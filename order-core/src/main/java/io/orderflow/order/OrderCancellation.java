@@ -82,7 +82,7 @@ public class OrderCancellation {
 	public Optional<Order> cancelIfOverdue(String orderNo) {
 		Instant now = this.clock.instant();
 		List<Order> cancelled = this.orders.cancelOverdue(List.of(orderNo), now);
-		cancelled.forEach((order) -> cancelled(order, now));
+		cancelled.forEach((order) -> cancelled(order, cancelledAt(order, now)));
 		return cancelled.stream().findFirst();
 	}
 
@@ -99,7 +99,7 @@ public class OrderCancellation {
 		Instant now = this.clock.instant();
 		Map<String, TransitionOutcome> outcomes = new HashMap<>();
 		for (Order order : this.orders.cancelOverdue(orderNos, now)) {
-			outcomes.put(order.orderNo(), cancelled(order, now));
+			outcomes.put(order.orderNo(), cancelled(order, cancelledAt(order, now)));
 		}
 		List<String> unchanged = orderNos.stream().filter((orderNo) -> !outcomes.containsKey(orderNo)).toList();
 		for (Order order : this.orders.findByOrderNos(unchanged)) {
@@ -148,6 +148,11 @@ public class OrderCancellation {
 					+ "a new one", order.orderNo());
 		}
 		return new Rescheduled(order);
+	}
+
+	/** When the guarded update says it cancelled the order: its event says the same. */
+	private static Instant cancelledAt(Order order, Instant now) {
+		return (order.cancelledAt() != null) ? order.cancelledAt() : now;
 	}
 
 	private TransitionOutcome cancelled(Order order, Instant now) {

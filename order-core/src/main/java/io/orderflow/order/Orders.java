@@ -79,11 +79,13 @@ class Orders {
 	// (V5__safety_net_indexes_timers_cannot_plan_through). Whether the deadline has
 	// passed is the database's call, not the calling host's: a consumer whose clock runs
 	// ahead must not cancel early (docs/reliability.md, clock-skew).
+	// cancelled_at never precedes the deadline: the caller read :now before the statement
+	// ran, and the database's clock, which found the deadline passed, may be ahead of it.
 	private static final String CANCEL_OVERDUE = """
 			UPDATE orders
 			SET status = :to,
 			    cancel_reason = 'PAYMENT_TIMEOUT',
-			    cancelled_at = :now,
+			    cancelled_at = greatest(:now, statement_timestamp()),
 			    version = version + 1
 			WHERE order_no = ANY(:orderNos)
 			  AND status = ANY(:from)

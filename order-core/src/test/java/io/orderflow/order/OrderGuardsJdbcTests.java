@@ -99,6 +99,17 @@ class OrderGuardsJdbcTests extends IntegrationTest {
 	}
 
 	@Test
+	void aPaymentTimeoutIsNeverRecordedBeforeTheDeadlineWhenTheCallersClockIsBehind() {
+		String overdue = storedOrder(OrderStatus.PENDING_PAYMENT);
+		Instant deadline = this.orders.findByOrderNo(overdue).orElseThrow().paymentDeadline();
+
+		List<Order> cancelled = this.orders.cancelOverdue(List.of(overdue), NOW.minus(Duration.ofHours(2)));
+
+		assertThat(cancelled).extracting(Order::orderNo).containsExactly(overdue);
+		assertThat(cancelled.get(0).cancelledAt()).isAfterOrEqualTo(deadline);
+	}
+
+	@Test
 	void aReminderIsStampedOnceAndOnlyForAnUnpaidOrderBeforeItsDeadline() {
 		String due = storedOrder(OrderStatus.PENDING_PAYMENT, Duration.ofMinutes(5));
 		String overdue = storedOrder(OrderStatus.PENDING_PAYMENT);

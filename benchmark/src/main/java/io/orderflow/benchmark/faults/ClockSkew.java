@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.orderflow.benchmark.infra.ServiceApp;
 
@@ -39,6 +40,8 @@ final class ClockSkew extends Scenario {
 			       count(*) FILTER (WHERE committed IS NULL) AS untracked,
 			       count(*) FILTER (WHERE committed < payment_deadline) AS early,
 			       count(*) FILTER (WHERE committed > payment_deadline + :allowed * interval '1 millisecond') AS late,
+			       count(*) FILTER (WHERE committed > payment_deadline + interval '1 second') AS late_1s,
+			       count(*) FILTER (WHERE committed > payment_deadline + interval '60 seconds') AS late_60s,
 			       coalesce(min(extract(epoch FROM committed - payment_deadline)), 0) * 1000 AS min_ms,
 			       coalesce(max(extract(epoch FROM committed - payment_deadline)), 0) * 1000 AS max_ms,
 			       coalesce(max(extract(epoch FROM cancelled_at - committed)), 0) * 1000 AS max_app_ahead_ms,
@@ -82,7 +85,10 @@ final class ClockSkew extends Scenario {
 		}
 		List<String> violations = new ArrayList<>();
 		long allowed = SKEW.plus(NORMAL_LATENESS).toMillis();
+		AtomicReference<Ledger.Timers> byDatabaseClock = new AtomicReference<>();
 		check.jdbc().sql(TIMEOUTS_BY_DATABASE_CLOCK).param("allowed", allowed).query((rs) -> {
+			byDatabaseClock.set(new Ledger.Timers(rs.getLong("fired"), rs.getLong("late_1s"), rs.getLong("late_60s"),
+					rs.getLong("early"), Duration.ofMillis(Math.round(rs.getDouble("max_ms")))));
 			timeline.note("by the database's clock: " + rs.getLong("fired") + " timeouts, " + rs.getLong("early")
 					+ " before the deadline, " + rs.getLong("late") + " more than " + allowed + " ms late; from "
 					+ Math.round(rs.getDouble("min_ms")) + " to " + Math.round(rs.getDouble("max_ms"))
@@ -100,8 +106,12 @@ final class ClockSkew extends Scenario {
 						+ " ms after their deadline by the database's clock");
 			}
 		});
-		return check.ledger(checkout.acknowledged(), new Ledger.Recovery(null, "no fault to recover from"),
-				checkout.answers(), violations, timeline.entries());
+		// the ledger's timer rows by the database's clock too: cancelled_at is the
+		// consumer's, 2 s off here by design
+		return check
+			.ledger(checkout.acknowledged(), new Ledger.Recovery(null, "no fault to recover from"), checkout.answers(),
+					violations, timeline.entries())
+			.withTimers(byDatabaseClock.get());
 	}
 
 	/**

@@ -53,6 +53,12 @@ record Ledger(long acknowledged, long lost, long pendingOverdue, long doubleChan
 				this.timers, this.recovery, this.answers, all, this.notes);
 	}
 
+	/** The same ledger with its timers measured otherwise. */
+	Ledger withTimers(Timers timers) {
+		return new Ledger(this.acknowledged, this.lost, this.pendingOverdue, this.doubleChanges, this.events, timers,
+				this.recovery, this.answers, this.violations, this.notes);
+	}
+
 	record EventCount(long written, long missing, long duplicated) {
 	}
 
