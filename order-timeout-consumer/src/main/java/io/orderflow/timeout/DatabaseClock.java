@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
  * guard in {@code Orders}), so timers are held until they are due by the database's
  * clock: a consumer ahead would otherwise find its orders not yet due and schedule them
  * again, and one behind would apply them late by its lag.
+ * <p>
+ * A reading is only as exact as half its round trip: the database read its clock at some
+ * moment between sending and receiving. Timers are held until the latest host instant at
+ * which the database's clock can have reached their due time, so that none is applied
+ * before it by the database's clock (at most half a round trip late, well under a
+ * millisecond on a local network).
  */
 @Component
 class DatabaseClock {
@@ -35,12 +41,12 @@ class DatabaseClock {
 
 	private final Clock clock;
 
-	private volatile Duration hostAhead = Duration.ZERO;
+	private volatile Reading last = new Reading(Duration.ZERO, Duration.ZERO);
 
 	DatabaseClock(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		Gauge.builder("order.clock.ahead.of.database", () -> this.hostAhead.toNanos() / 1e9)
+		Gauge.builder("order.clock.ahead.of.database", () -> this.last.hostAhead().toNanos() / 1e9)
 			.description("How far this host's clock runs ahead of the database's (negative: behind)")
 			.baseUnit("seconds")
 			.register(meters);
@@ -55,27 +61,39 @@ class DatabaseClock {
 				.query(OffsetDateTime.class)
 				.single()
 				.toInstant();
-			Instant hostAtDatabase = sent.plusNanos((System.nanoTime() - start) / 2);
+			Duration halfRoundTrip = Duration.ofNanos((System.nanoTime() - start) / 2);
+			Instant hostAtDatabase = sent.plus(halfRoundTrip);
 			Duration ahead = Duration.between(database, hostAtDatabase);
 			if (ahead.abs().compareTo(NOTABLE) >= 0) {
 				log.warn("This host's clock runs {} {} the database's; timers are held until they are due by the "
 						+ "database's clock", ahead.abs(), ahead.isNegative() ? "behind" : "ahead of");
 			}
-			this.hostAhead = ahead;
+			this.last = new Reading(ahead, halfRoundTrip);
 		}
 		catch (DataAccessException ex) {
-			log.debug("Could not read the database's clock; keeping the last offset ({}): {}", this.hostAhead,
+			log.debug("Could not read the database's clock; keeping the last offset ({}): {}", hostAhead(),
 					ex.toString());
 		}
 	}
 
 	Duration hostAhead() {
-		return this.hostAhead;
+		return this.last.hostAhead();
 	}
 
-	/** When {@code databaseInstant} is by this host's clock. */
+	/**
+	 * The latest instant by this host's clock at which the database's clock can have
+	 * reached {@code databaseInstant}.
+	 */
 	Instant onHostClock(Instant databaseInstant) {
-		return databaseInstant.plus(this.hostAhead);
+		Reading reading = this.last;
+		return databaseInstant.plus(reading.hostAhead()).plus(reading.uncertainty());
+	}
+
+	/**
+	 * One reading of the database's clock: how far this host ran ahead of it, give or
+	 * take half the round trip.
+	 */
+	private record Reading(Duration hostAhead, Duration uncertainty) {
 	}
 
 }
