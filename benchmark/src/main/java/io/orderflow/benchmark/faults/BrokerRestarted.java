@@ -14,6 +14,16 @@ final class BrokerRestarted extends Scenario {
 
 	private static final long PLANNED_MILLIS_PER_ORDER = 12;
 
+	/**
+	 * Deadlines at most this many a second (with a payment reminder each, twice as many
+	 * timers), so that a large run is not one expiry storm (the benchmark's storm
+	 * measures that): 100,000 due within one minute, about 3,300 timers a second, ran up
+	 * to 71 s late with the restart 15 minutes behind them. One consumer on a 2-core
+	 * machine that also runs the broker, PostgreSQL and the suite still falls behind at
+	 * this rate (docs/reliability.md).
+	 */
+	private static final int DEADLINES_PER_SECOND = 500;
+
 	BrokerRestarted() {
 		super("broker-restarted", "The broker restarted with timers pending in the delay levels",
 				"Timers are persistent messages in durable quorum queues: a restart keeps them, their TTLs carry on, "
@@ -23,9 +33,9 @@ final class BrokerRestarted extends Scenario {
 	@Override
 	String sizes(FaultSettings settings) {
 		return "node f1 on 5711; 1 order-api + 1 consumer; " + settings.timers() + " orders (`--timers "
-				+ settings.timers()
-				+ "`; the issue asks 100,000) due within a minute, 30 s after placing them should be over (at "
-				+ (1000 / PLANNED_MILLIS_PER_ORDER) + " orders/s); the node stopped "
+				+ settings.timers() + "`; the issue asks 100,000) due over " + deadlineSpan(settings).toSeconds()
+				+ " s (at most " + DEADLINES_PER_SECOND + " a second), from 30 s after placing them should be over "
+				+ "(at " + (1000 / PLANNED_MILLIS_PER_ORDER) + " orders/s); the node stopped "
 				+ "(SIGTERM) once every timer was in the delay levels, started again at once";
 	}
 
@@ -37,7 +47,7 @@ final class BrokerRestarted extends Scenario {
 		// placing 100,000 at the 40 ms an order of Deadlines.stormFor would plan over an
 		// hour; the api places 80 or more a second here
 		Instant placed = Instant.now().plusSeconds(30).plusMillis(PLANNED_MILLIS_PER_ORDER * settings.timers());
-		Instant lastDeadline = placed.plusSeconds(90);
+		Instant lastDeadline = placed.plusSeconds(30).plus(deadlineSpan(settings));
 		checkout.place(settings.timers(), settings.clients(), Deadlines.between(placed.plusSeconds(30), lastDeadline));
 		timeline.note("orders placed: " + checkout.answers());
 		while (check.unpublished() > 0) {
@@ -55,6 +65,10 @@ final class BrokerRestarted extends Scenario {
 		timeline.note("settled; " + messagesInLevels(stage) + " messages left in the delay levels");
 		return check.ledger(checkout.acknowledged(), new Ledger.Recovery(down, "broker stop until it ran again"),
 				checkout.answers(), List.of(), timeline.entries());
+	}
+
+	private static Duration deadlineSpan(FaultSettings settings) {
+		return Duration.ofSeconds(Math.max(60, settings.timers() / DEADLINES_PER_SECOND));
 	}
 
 	/**

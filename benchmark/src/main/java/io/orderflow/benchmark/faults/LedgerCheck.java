@@ -152,9 +152,10 @@ final class LedgerCheck {
 			.single();
 		List<String> broken = new ArrayList<>(violations);
 		if (timers.lateOverMinute() > 0) {
-			// the sweeper's grace is a minute: a timer that late never arrived
-			broken.add(timers.lateOverMinute() + " payment timers never arrived (their orders were cancelled by the "
-					+ "sweeper)");
+			// the sweeper's grace: a timer that late was held, lost or stuck behind a
+			// backlog, and the sweeper may have cancelled its order first
+			broken.add(timers.lateOverMinute() + " orders cancelled more than 60 s after their deadline (the "
+					+ "sweeper's grace): their timers were held, lost or behind a backlog");
 		}
 		return new Ledger(acknowledged.size(), lost, overdue(), doubles, eventCounts, timers, recovery, answers, broken,
 				notes);
