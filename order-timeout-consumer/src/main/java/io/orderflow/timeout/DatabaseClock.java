@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
  * moment between sending and receiving. Timers are held until the latest host instant at
  * which the database's clock can have reached their due time, so that none is applied
  * before it by the database's clock (at most half a round trip late, well under a
- * millisecond on a local network).
+ * millisecond on a local network). A reading whose round trip took longer than
+ * {@link #SLOW_ROUND_TRIP} (a busy connection pool, a stalled link) would hold every
+ * timer by half of it, so it is dropped for the last quick one, as NTP drops its slow
+ * samples.
  */
 @Component
 class DatabaseClock {
@@ -37,11 +40,14 @@ class DatabaseClock {
 	/** An offset worth an operator's attention: hosts should be synchronised (NTP). */
 	private static final Duration NOTABLE = Duration.ofMillis(500);
 
+	/** Far above a round trip to a database nearby, far below a timer's tolerance. */
+	static final Duration SLOW_ROUND_TRIP = Duration.ofMillis(100);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	private volatile Reading last = new Reading(Duration.ZERO, Duration.ZERO);
+	private volatile Reading last = Reading.NONE;
 
 	DatabaseClock(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
@@ -61,7 +67,12 @@ class DatabaseClock {
 				.query(OffsetDateTime.class)
 				.single()
 				.toInstant();
-			Duration halfRoundTrip = Duration.ofNanos((System.nanoTime() - start) / 2);
+			Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+			if (roundTrip.compareTo(SLOW_ROUND_TRIP) > 0 && this.last != Reading.NONE) {
+				log.debug("Reading the database's clock took {}; keeping the last offset ({})", roundTrip, hostAhead());
+				return;
+			}
+			Duration halfRoundTrip = roundTrip.dividedBy(2);
 			Instant hostAtDatabase = sent.plus(halfRoundTrip);
 			Duration ahead = Duration.between(database, hostAtDatabase);
 			if (ahead.abs().compareTo(NOTABLE) >= 0) {
@@ -94,6 +105,9 @@ class DatabaseClock {
 	 * take half the round trip.
 	 */
 	private record Reading(Duration hostAhead, Duration uncertainty) {
+
+		static final Reading NONE = new Reading(Duration.ZERO, Duration.ZERO);
+
 	}
 
 }

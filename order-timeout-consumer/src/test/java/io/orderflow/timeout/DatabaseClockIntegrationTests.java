@@ -1,13 +1,21 @@
 package io.orderflow.timeout;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +32,9 @@ class DatabaseClockIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 	@Autowired
 	private DatabaseClock appsClock;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Test
 	void aHostAheadOfTheDatabaseHoldsATimerThatMuchLonger() {
@@ -55,6 +66,34 @@ class DatabaseClockIntegrationTests extends TimeoutConsumerIntegrationTest {
 
 			assertThat(clock.onHostClock(deadline)).isAfterOrEqualTo(deadline).isBefore(deadline.plus(TOLERANCE));
 		}
+	}
+
+	/**
+	 * A reading that waited for its connection (a busy pool) says little about the clocks
+	 * and would hold every timer by half its wait: the last quick reading stays.
+	 */
+	@Test
+	void aSlowReadingDoesNotReplaceAQuickOne() {
+		AtomicBoolean slow = new AtomicBoolean();
+		DataSource slowToConnect = new DelegatingDataSource(this.dataSource) {
+			@Override
+			public Connection getConnection() throws SQLException {
+				if (slow.get()) {
+					LockSupport.parkNanos(DatabaseClock.SLOW_ROUND_TRIP.multipliedBy(2).toNanos());
+				}
+				return super.getConnection();
+			}
+		};
+		DatabaseClock clock = new DatabaseClock(JdbcClient.create(slowToConnect), Clock.systemUTC(),
+				new SimpleMeterRegistry());
+		Instant deadline = Instant.parse("2026-12-02T04:00:00Z");
+		clock.measure();
+		Instant heldUntil = clock.onHostClock(deadline);
+
+		slow.set(true);
+		clock.measure();
+
+		assertThat(clock.onHostClock(deadline)).isEqualTo(heldUntil);
 	}
 
 	@Test
